@@ -1,0 +1,57 @@
+package com.leadcadence.workflows;
+
+import com.leadcadence.workflows.model.CadenceResult;
+import com.leadcadence.workflows.model.EngagementEvent;
+import com.leadcadence.workflows.model.LeadCadenceInput;
+import com.leadcadence.workflows.model.LeadState;
+import com.leadcadence.workflows.model.OptOutRequest;
+import com.leadcadence.workflows.model.Outcome;
+import com.leadcadence.workflows.model.PauseRequest;
+import com.leadcadence.workflows.model.Reassignment;
+import com.leadcadence.workflows.model.Rescore;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One lead's follow-up cadence: sleeps until the next step is due, performs it, and stops at once
+ * on contact, appointment, opt-out or close. Lives at most about 30 days (plus any paused time).
+ */
+@WorkflowInterface
+public interface LeadCadenceWorkflow {
+
+  @WorkflowMethod
+  CadenceResult run(LeadCadenceInput input);
+
+  /** An agent's or CRM's outcome. Returns the state after it is applied. */
+  @UpdateMethod
+  LeadState recordOutcome(Outcome outcome);
+
+  /** Rejects an outcome before it enters history: missing type, or a cadence that has already ended. */
+  @UpdateValidatorMethod(updateName = "recordOutcome")
+  void validateOutcome(Outcome outcome);
+
+  @SignalMethod
+  void optOut(OptOutRequest request);
+
+  @SignalMethod
+  void engagement(EngagementEvent event);
+
+  @SignalMethod
+  void pause(PauseRequest request);
+
+  @SignalMethod
+  void resume(PauseRequest request);
+
+  @SignalMethod
+  void reassign(Reassignment reassignment);
+
+  @SignalMethod
+  void rescore(Rescore rescore);
+
+  @QueryMethod
+  LeadState state();
+}

@@ -1,0 +1,437 @@
+package com.leadcadence.workflows;
+
+import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.ManagerAlert;
+import com.leadcadence.workflows.activities.OutcomeRecord;
+import com.leadcadence.workflows.activities.StatusChange;
+import com.leadcadence.workflows.activities.TouchActivities;
+import com.leadcadence.workflows.activities.TouchRequest;
+import com.leadcadence.workflows.activities.TouchResult;
+import com.leadcadence.workflows.model.CadencePlan;
+import com.leadcadence.workflows.model.CadenceResult;
+import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.EngagementEvent;
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.LeadCadenceInput;
+import com.leadcadence.workflows.model.LeadState;
+import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.model.OptOutChannel;
+import com.leadcadence.workflows.model.OptOutRequest;
+import com.leadcadence.workflows.model.Outcome;
+import com.leadcadence.workflows.model.OutcomeType;
+import com.leadcadence.workflows.model.PauseRequest;
+import com.leadcadence.workflows.model.Reassignment;
+import com.leadcadence.workflows.model.Rescore;
+import com.leadcadence.workflows.model.StepTiming;
+import com.leadcadence.workflows.schedule.BusinessCalendar;
+import com.leadcadence.workflows.schedule.CadenceClock;
+import com.leadcadence.workflows.schedule.ContactWindow;
+import com.leadcadence.workflows.scoring.LeadScorer;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/**
+ * The cadence loop: find the next step, wait until it is due (or something happens), perform it,
+ * repeat. Steps run in plan order, each no earlier than its planned time, the previous step, and the
+ * channel's contact window. All state lives in fields so that queries and updates see it at once;
+ * the row in MySQL is kept in step through {@link LeadRecordActivities}.
+ */
+public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
+  private static final Logger log = Workflow.getLogger(LeadCadenceWorkflowImpl.class);
+
+  /** Long enough for a provider call with retries, short enough to stay inside the contact window. */
+  private static final ActivityOptions SEND_OPTIONS = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setScheduleToCloseTimeout(ContactWindow.SEND_MARGIN)
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .build())
+      .build();
+
+  /** Bookkeeping must eventually succeed: retry until the database is back. */
+  private static final ActivityOptions RECORD_OPTIONS = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setMaximumInterval(Duration.ofMinutes(5))
+          .build())
+      .build();
+
+  private final TouchActivities touches = Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS);
+  private final LeadRecordActivities records =
+      Workflow.newActivityStub(LeadRecordActivities.class, RECORD_OPTIONS);
+
+  private final LeadCadenceInput input;
+  private final CadencePlan plan;
+  private final CadenceClock clock;
+  private final ContactWindow window;
+  private final String workflowId;
+
+  private LeadStatus status = LeadStatus.ACTIVE;
+  /** The status the lead's row last received; the loop persists any difference. */
+  private LeadStatus recordedStatus = LeadStatus.ACTIVE;
+  private int score;
+  private Long agentId;
+  private final Set<Channel> blocked = EnumSet.noneOf(Channel.class);
+  private boolean contactMade;
+  private OutcomeType lastOutcome;
+  private int outcomeCount;
+
+  private int nextIndex;
+  private int stepsDone;
+  private int attempts;
+  private Instant nextDue;
+  private Instant lastStepAt;
+  /** Steps pulled earlier by a NO_ANSWER: index -> latest time they may run. */
+  private final TreeMap<Integer, Instant> pulledForward = new TreeMap<>();
+
+  private boolean paused;
+  private Instant pausedAt;
+  /** Total time spent paused: the rest of the plan moves later by this much. */
+  private Duration pauseShift = Duration.ZERO;
+
+  private Instant managerAlertAt;
+  /** Bumped by every message that may change when the next step is due. */
+  private int changes;
+
+  @WorkflowInit
+  public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
+    this.input = input;
+    this.plan = input.plan();
+    this.workflowId = Workflow.getInfo().getWorkflowId();
+    this.score = input.score();
+    this.agentId = input.assignedAgentId();
+    BusinessCalendar business = new BusinessCalendar(input.schedule());
+    ZoneId leadZone = leadZone(input, business);
+    this.clock = new CadenceClock(input.receivedAt(), business, leadZone);
+    this.window = new ContactWindow(leadZone, business);
+    this.blocked.addAll(input.blockedChannels());
+    if (!input.contact().hasEmail()) {
+      blocked.add(Channel.EMAIL);
+    }
+    if (!input.contact().hasPhone()) {
+      blocked.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
+    }
+    if (plan.managerAlertAfter() != null) {
+      this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
+    }
+  }
+
+  @Override
+  public CadenceResult run(LeadCadenceInput ignored) {
+    if (plan.steps().isEmpty()) {
+      status = LeadStatus.NO_CADENCE;
+    }
+    while (!status.isTerminal()) {
+      persistStatusChange();
+      if (paused) {
+        Workflow.await(() -> !paused || status.isTerminal());
+        continue;
+      }
+      skipBlockedSteps();
+      if (nextIndex >= plan.steps().size()) {
+        waitOutThePlan();
+        continue;
+      }
+      Optional<Instant> due = dueTime(nextIndex);
+      if (due.isEmpty()) {
+        log.warn("step {} ({}) has no allowed time; skipped", nextIndex, step(nextIndex).id());
+        nextIndex++;
+        continue;
+      }
+      nextDue = due.get();
+      if (waitUntil(earlierOf(nextDue, pendingManagerAlert()))) {
+        continue;
+      }
+      if (alertManagerIfDue()) {
+        continue;
+      }
+      if (!now().isBefore(nextDue)) {
+        perform(nextIndex);
+      }
+    }
+    nextDue = null;
+    persistStatusChange();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new CadenceResult(status, attempts, stepsDone);
+  }
+
+  // ---- messages in ---------------------------------------------------------------------------
+
+  @Override
+  public void validateOutcome(Outcome outcome) {
+    if (outcome == null || outcome.type() == null) {
+      throw new IllegalArgumentException("type is required");
+    }
+    if (status.isTerminal()) {
+      throw new IllegalStateException("the cadence has already ended with status " + status);
+    }
+  }
+
+  @Override
+  public LeadState recordOutcome(Outcome outcome) {
+    applyOutcome(outcome);
+    outcomeCount++;
+    String key = workflowId + ":outcome:" + outcomeCount;
+    records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
+    recordedStatus = status;
+    upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+    changes++;
+    return state();
+  }
+
+  @Override
+  public void optOut(OptOutRequest request) {
+    for (OptOutChannel channel : request.channels()) {
+      blocked.addAll(channel.blockedChannels());
+    }
+    if (request.channels().contains(OptOutChannel.ALL) || blocked.containsAll(EnumSet.allOf(Channel.class))) {
+      endWith(LeadStatus.OPTED_OUT);
+    }
+    changes++;
+  }
+
+  @Override
+  public void engagement(EngagementEvent event) {
+    if (event != null && event.type() != null) {
+      score = LeadScorer.adjust(score, event.type().points());
+      upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+      changes++;
+    }
+  }
+
+  @Override
+  public void pause(PauseRequest request) {
+    if (!paused && !status.isTerminal()) {
+      paused = true;
+      pausedAt = now();
+      status = LeadStatus.PAUSED;
+      changes++;
+    }
+  }
+
+  @Override
+  public void resume(PauseRequest request) {
+    if (paused && !status.isTerminal()) {
+      pauseShift = pauseShift.plus(Duration.between(pausedAt, now()));
+      paused = false;
+      pausedAt = null;
+      status = LeadStatus.ACTIVE;
+      changes++;
+    }
+  }
+
+  @Override
+  public void reassign(Reassignment reassignment) {
+    agentId = reassignment.agentId();
+    upsertKeyword(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(agentId));
+    changes++;
+  }
+
+  @Override
+  public void rescore(Rescore rescore) {
+    score = LeadScorer.adjust(rescore.score(), 0);
+    upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+    changes++;
+  }
+
+  @Override
+  public LeadState state() {
+    boolean running = !status.isTerminal() && nextIndex < plan.steps().size();
+    CadenceStep next = running ? step(nextIndex) : null;
+    return new LeadState(
+        status,
+        score,
+        Grade.forScore(score),
+        attempts,
+        stepsDone,
+        running ? nextIndex : null,
+        next == null ? null : next.id(),
+        next == null ? null : next.channel(),
+        running && !paused ? nextDue : null,
+        contactMade,
+        Set.copyOf(blocked),
+        agentId,
+        lastOutcome);
+  }
+
+  // ---- the loop's parts ---------------------------------------------------------------------
+
+  private void applyOutcome(Outcome outcome) {
+    lastOutcome = outcome.type();
+    switch (outcome.type()) {
+      case CONTACTED -> contacted(LeadStatus.CONTACTED);
+      case APPOINTMENT_SET -> contacted(LeadStatus.APPOINTMENT_SET);
+      case NOT_INTERESTED -> contacted(LeadStatus.NOT_INTERESTED);
+      case SOLD -> contacted(LeadStatus.SOLD);
+      case LOST -> endWith(LeadStatus.LOST);
+      case WRONG_NUMBER -> {
+        blocked.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
+        if (blocked.contains(Channel.EMAIL)) {
+          endWith(LeadStatus.WRONG_NUMBER);
+        }
+      }
+      case NO_ANSWER -> pullFollowUpText();
+      case LEFT_VOICEMAIL -> { }
+    }
+  }
+
+  private void contacted(LeadStatus end) {
+    contactMade = true;
+    endWith(end);
+  }
+
+  private void endWith(LeadStatus end) {
+    status = end;
+    paused = false;
+  }
+
+  /** After an unanswered call the plan's follow-up text goes out within its stated delay. */
+  private void pullFollowUpText() {
+    for (int i = nextIndex; i < plan.steps().size(); i++) {
+      CadenceStep s = step(i);
+      if (s.onNoAnswerWithin() != null) {
+        pulledForward.put(i, now().plus(s.onNoAnswerWithin()));
+        return;
+      }
+    }
+  }
+
+  private void skipBlockedSteps() {
+    while (nextIndex < plan.steps().size() && blocked.contains(step(nextIndex).channel())) {
+      log.info("step {} ({}) skipped: channel {} blocked", nextIndex, step(nextIndex).id(), step(nextIndex).channel());
+      nextIndex++;
+    }
+  }
+
+  /** With nothing left to send, the lead stays open to outcomes until the plan's last day, then retires. */
+  private void waitOutThePlan() {
+    nextDue = null;
+    Instant end = plan.steps().isEmpty()
+        ? now()
+        : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
+    if (!waitUntil(end)) {
+      endWith(LeadStatus.RETIRED);
+    }
+  }
+
+  private Optional<Instant> dueTime(int index) {
+    CadenceStep s = step(index);
+    Instant planned = clock.plannedAt(s.timing());
+    if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
+      planned = planned.plus(pauseShift);
+    }
+    Instant pulled = pulledForward.get(index);
+    if (pulled != null && pulled.isBefore(planned)) {
+      planned = pulled;
+    }
+    Instant notBefore = latest(planned, lastStepAt, now());
+    return window.earliestAllowed(s.channel(), notBefore);
+  }
+
+  /** Sleeps until {@code until}; true when woken early by a message that may change the plan. */
+  private boolean waitUntil(Instant until) {
+    Duration wait = Duration.between(now(), until);
+    if (wait.isNegative() || wait.isZero()) {
+      return false;
+    }
+    int seen = changes;
+    return Workflow.await(wait, () -> changes != seen || status.isTerminal() || paused);
+  }
+
+  private Instant pendingManagerAlert() {
+    return managerAlertAt != null && !contactMade ? managerAlertAt : null;
+  }
+
+  private boolean alertManagerIfDue() {
+    Instant at = pendingManagerAlert();
+    if (at == null || now().isBefore(at)) {
+      return false;
+    }
+    managerAlertAt = null;
+    records.alertManager(new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
+        "grade A lead uncontacted " + plan.managerAlertAfter().toMinutes() + " minutes after the cadence started",
+        now()));
+    return true;
+  }
+
+  private void perform(int index) {
+    CadenceStep s = step(index);
+    Instant at = now();
+    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
+        s.channel(), s.templateId(), at, agentId, s.callSla());
+    try {
+      TouchResult result = touches.perform(request);
+      if (result.status().blocksChannel()) {
+        blocked.add(s.channel());
+        log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
+      } else {
+        stepsDone++;
+        if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
+          attempts++;
+        }
+      }
+    } catch (ActivityFailure e) {
+      // Out of retries inside the contact window: move on rather than send late.
+      log.warn("step {} ({}) failed and was not sent: {}", index, s.id(), e.getMessage());
+    }
+    lastStepAt = at;
+    nextIndex = index + 1;
+    pulledForward.remove(index);
+  }
+
+  private void persistStatusChange() {
+    if (status != recordedStatus) {
+      records.recordStatus(new StatusChange(input.leadId(), status, now()));
+      recordedStatus = status;
+      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+    }
+  }
+
+  /** Only where the starter set the attribute, i.e. the namespace has it registered. */
+  private void upsertKeyword(SearchAttributeKey<String> key, String value) {
+    if (Workflow.getTypedSearchAttributes().containsKey(key)) {
+      Workflow.upsertTypedSearchAttributes(key.valueSet(value));
+    }
+  }
+
+  private CadenceStep step(int index) {
+    return plan.steps().get(index);
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static Instant earlierOf(Instant a, Instant b) {
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static Instant latest(Instant a, Instant b, Instant c) {
+    Instant max = a;
+    if (b != null && b.isAfter(max)) {
+      max = b;
+    }
+    return c.isAfter(max) ? c : max;
+  }
+
+  private static ZoneId leadZone(LeadCadenceInput input, BusinessCalendar business) {
+    String zone = input.contact().timeZone();
+    return zone == null || zone.isBlank() ? business.zone() : ZoneId.of(zone);
+  }
+}

@@ -1,0 +1,4 @@
+package com.leadcadence.workflows.model;
+
+/** How a cadence ended. */
+public record CadenceResult(LeadStatus status, int attempts, int stepsDone) {}

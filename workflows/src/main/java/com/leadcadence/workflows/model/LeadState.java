@@ -1,0 +1,20 @@
+package com.leadcadence.workflows.model;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** What the workflow knows now; returned by the state query and by every outcome update. */
+public record LeadState(
+    LeadStatus status,
+    int score,
+    Grade grade,
+    int attempts,
+    int stepsDone,
+    Integer nextStepIndex,
+    String nextStepId,
+    Channel nextChannel,
+    Instant nextStepAt,
+    boolean contactMade,
+    Set<Channel> blockedChannels,
+    Long assignedAgentId,
+    OutcomeType lastOutcome) {}

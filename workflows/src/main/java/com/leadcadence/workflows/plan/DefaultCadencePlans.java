@@ -1,0 +1,86 @@
+package com.leadcadence.workflows.plan;
+
+import static com.leadcadence.workflows.model.Channel.CALL;
+import static com.leadcadence.workflows.model.Channel.EMAIL;
+import static com.leadcadence.workflows.model.Channel.SMS;
+import static com.leadcadence.workflows.model.Channel.VOICEMAIL;
+import static com.leadcadence.workflows.model.StepTiming.afterStart;
+import static com.leadcadence.workflows.model.StepTiming.atReceipt;
+import static com.leadcadence.workflows.model.StepTiming.onDay;
+
+import com.leadcadence.workflows.model.CadencePlan;
+import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.model.Grade;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The default cadences, as data. Grade picks intensity: A and B get the full 30-day multi-channel
+ * cadence (A also alerts a manager when uncontacted after 15 minutes), C an email-heavy nurture with
+ * few calls, D none. Day steps rotate morning, afternoon and evening in the lead's time zone.
+ */
+public final class DefaultCadencePlans {
+  public static final int VERSION = 1;
+
+  private static final Duration FIRST_CALL_SLA = Duration.ofMinutes(5);
+  private static final Duration LATER_CALL_SLA = Duration.ofMinutes(15);
+  /** A NO_ANSWER pulls the follow-up text to at most this long after it (well inside 10 minutes). */
+  private static final Duration TEXT_AFTER_NO_ANSWER = Duration.ofMinutes(2);
+
+  private static final List<CadenceStep> FULL = List.of(
+      CadenceStep.of("ack", EMAIL, "ack", atReceipt()),
+      CadenceStep.of("call-1", CALL, "call", afterStart(Duration.ZERO)).withCallSla(FIRST_CALL_SLA),
+      CadenceStep.of("sms-1", SMS, "intro", afterStart(Duration.ofMinutes(15)))
+          .withNoAnswerFollowUp(TEXT_AFTER_NO_ANSWER),
+      CadenceStep.of("email-2", EMAIL, "vehicle-details", afterStart(Duration.ofMinutes(30))),
+      CadenceStep.of("sms-2", SMS, "follow-up", afterStart(Duration.ofHours(4))),
+      CadenceStep.of("call-2", CALL, "call", afterStart(Duration.ofHours(4).plusMinutes(5)))
+          .withCallSla(LATER_CALL_SLA),
+      CadenceStep.of("sms-3", SMS, "in-stock", onDay(1, LocalTime.of(10, 30))),
+      CadenceStep.of("call-3", CALL, "call", onDay(1, LocalTime.of(17, 30))).withCallSla(LATER_CALL_SLA),
+      CadenceStep.of("vm-1", VOICEMAIL, "vm-intro", onDay(2, LocalTime.of(11, 0))),
+      CadenceStep.of("vm-2", VOICEMAIL, "vm-value", onDay(3, LocalTime.of(18, 0))),
+      CadenceStep.of("email-5", EMAIL, "options", onDay(5, LocalTime.of(9, 30))),
+      CadenceStep.of("vm-3", VOICEMAIL, "vm-scarcity", onDay(7, LocalTime.of(14, 0))),
+      CadenceStep.of("sms-4", SMS, "check-in", onDay(10, LocalTime.of(18, 30))),
+      CadenceStep.of("email-14", EMAIL, "check-in", onDay(14, LocalTime.of(10, 0))),
+      CadenceStep.of("vm-4", VOICEMAIL, "vm-alternative", onDay(21, LocalTime.of(15, 0))),
+      CadenceStep.of("email-30", EMAIL, "final", onDay(30, LocalTime.of(10, 0))));
+
+  private static final List<CadenceStep> NURTURE = List.of(
+      CadenceStep.of("ack", EMAIL, "ack", atReceipt()),
+      CadenceStep.of("call-1", CALL, "call", afterStart(Duration.ZERO)).withCallSla(LATER_CALL_SLA),
+      CadenceStep.of("email-2", EMAIL, "vehicle-details", afterStart(Duration.ofMinutes(30))),
+      CadenceStep.of("sms-1", SMS, "intro", afterStart(Duration.ofHours(1)))
+          .withNoAnswerFollowUp(TEXT_AFTER_NO_ANSWER),
+      CadenceStep.of("email-d1", EMAIL, "options", onDay(1, LocalTime.of(10, 0))),
+      CadenceStep.of("call-3", CALL, "call", onDay(3, LocalTime.of(16, 0))).withCallSla(LATER_CALL_SLA),
+      CadenceStep.of("email-d5", EMAIL, "check-in", onDay(5, LocalTime.of(10, 0))),
+      CadenceStep.of("email-d10", EMAIL, "nurture", onDay(10, LocalTime.of(10, 0))),
+      CadenceStep.of("sms-d14", SMS, "check-in", onDay(14, LocalTime.of(17, 0))),
+      CadenceStep.of("email-d21", EMAIL, "nurture", onDay(21, LocalTime.of(10, 0))),
+      CadenceStep.of("email-30", EMAIL, "final", onDay(30, LocalTime.of(10, 0))));
+
+  private DefaultCadencePlans() {}
+
+  public static CadencePlan forGrade(Grade grade) {
+    return switch (grade) {
+      case A -> new CadencePlan("hot", VERSION, FULL, Duration.ofMinutes(15));
+      case B -> new CadencePlan("standard", VERSION, FULL, null);
+      case C -> new CadencePlan("nurture", VERSION, NURTURE, null);
+      case D -> new CadencePlan("none", VERSION, List.of(), null);
+    };
+  }
+
+  /** Every template any default plan uses. */
+  public static Set<TemplateRef> templateRefs() {
+    Set<TemplateRef> refs = new LinkedHashSet<>();
+    for (Grade grade : Grade.values()) {
+      forGrade(grade).steps().forEach(s -> refs.add(new TemplateRef(s.channel(), s.templateId())));
+    }
+    return refs;
+  }
+}

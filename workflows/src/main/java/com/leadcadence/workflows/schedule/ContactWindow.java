@@ -1,0 +1,71 @@
+package com.leadcadence.workflows.schedule;
+
+import com.leadcadence.workflows.model.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/**
+ * When a channel may be used. SMS, calls and voicemail drops: 08:00-21:00 in the lead's time zone
+ * (TCPA quiet hours); calls and drops also only while the dealership is open. Email: any time.
+ * An automated step must start by {@link #LAST_START} so that a retried send still lands before 21:00.
+ */
+public final class ContactWindow {
+  public static final LocalTime QUIET_HOURS_END = LocalTime.of(8, 0);
+  public static final LocalTime QUIET_HOURS_START = LocalTime.of(21, 0);
+  /** The send activity's schedule-to-close timeout fits between this and QUIET_HOURS_START. */
+  public static final Duration SEND_MARGIN = Duration.ofMinutes(10);
+  public static final LocalTime LAST_START = QUIET_HOURS_START.minus(SEND_MARGIN);
+
+  private static final int MAX_ADJUSTMENTS = 64;
+
+  private final ZoneId leadZone;
+  private final BusinessCalendar business;
+
+  public ContactWindow(ZoneId leadZone, BusinessCalendar business) {
+    this.leadZone = leadZone;
+    this.business = business;
+  }
+
+  public boolean allows(Channel channel, Instant t) {
+    return (!channel.respectsQuietHours() || outsideQuietHours(t))
+        && (!channel.needsBusinessHours() || business.isOpen(t));
+  }
+
+  /**
+   * The earliest instant at or after {@code wanted} at which the channel may be used; empty when the
+   * lead's waking hours and the dealership's opening hours never meet.
+   */
+  public Optional<Instant> earliestAllowed(Channel channel, Instant wanted) {
+    Instant t = wanted;
+    for (int i = 0; i < MAX_ADJUSTMENTS; i++) {
+      if (allows(channel, t)) {
+        return Optional.of(t);
+      }
+      if (channel.respectsQuietHours() && !outsideQuietHours(t)) {
+        t = nextQuietHoursEnd(t);
+        continue;
+      }
+      Optional<Instant> opening = business.openAtOrAfter(t);
+      if (opening.isEmpty()) {
+        return Optional.empty();
+      }
+      t = opening.get();
+    }
+    return Optional.empty();
+  }
+
+  private boolean outsideQuietHours(Instant t) {
+    LocalTime local = t.atZone(leadZone).toLocalTime();
+    return !local.isBefore(QUIET_HOURS_END) && local.isBefore(LAST_START);
+  }
+
+  private Instant nextQuietHoursEnd(Instant t) {
+    ZonedDateTime local = t.atZone(leadZone);
+    ZonedDateTime morning = local.toLocalDate().atTime(QUIET_HOURS_END).atZone(leadZone);
+    return (morning.isAfter(local) ? morning : morning.plusDays(1)).toInstant();
+  }
+}
