@@ -1,0 +1,158 @@
+package com.leadcadence.worker.cadence;
+
+import com.leadcadence.activities.CadenceActivities;
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.activities.notify.CallTaskNotice;
+import com.leadcadence.activities.senders.DryRunOutbox;
+import com.leadcadence.activities.senders.DryRunSenders;
+import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.store.DealershipSeeder;
+import com.leadcadence.store.DemoDealership;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.TaskDao;
+import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.rows.AgentRole;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.NewLead;
+import com.leadcadence.store.rows.TaskRow;
+import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.testing.TestDatabase;
+import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.workflows.LeadCadenceWorkflow;
+import com.leadcadence.workflows.LeadSearchAttributes;
+import com.leadcadence.workflows.TaskQueues;
+import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.activities.ManagerAlert;
+import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.DealershipSchedule;
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.LeadCadenceInput;
+import com.leadcadence.workflows.model.LeadContact;
+import com.leadcadence.workflows.model.Vehicle;
+import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * One time-skipping Temporal test environment, starting at a chosen instant, with the real activities
+ * against a real database; senders are the dry-run ones (their outbox is what "was sent").
+ */
+final class CadenceHarness implements AutoCloseable {
+  static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+  final TestDatabase db;
+  final long dealershipId;
+  final TestWorkflowEnvironment env;
+  final WorkflowClient client;
+  final DryRunOutbox outbox = new DryRunOutbox();
+  final List<ManagerAlert> managerAlerts = new CopyOnWriteArrayList<>();
+
+  CadenceHarness(TestDatabase db, Instant startTime) {
+    this(db, startTime, UnaryOperator.identity());
+  }
+
+  /** customiseSenders lets a test put a fault-injecting sender at the provider edge. */
+  CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders) {
+    this.db = db;
+    this.dealershipId = new DealershipSeeder(db.jdbi()).seed(DemoDealership.SEED);
+    this.env = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setInitialTime(startTime).build());
+    LeadSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    AgentNotifier notifier = new AgentNotifier() {
+      @Override
+      public void callTaskCreated(CallTaskNotice notice) {}
+
+      @Override
+      public void managerAlert(ManagerAlert alert, List<AgentRow> managers) {
+        managerAlerts.add(alert);
+      }
+    };
+    CadenceActivities activities = CadenceActivities.create(db.jdbi(),
+        customiseSenders.apply(DryRunSenders.all(outbox)),
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
+    CadenceWorkers.register(env.getWorkerFactory(), activities.touch(), activities.leadRecord());
+    env.start();
+    this.client = env.getWorkflowClient();
+  }
+
+  static Instant chicago(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(CHICAGO).toInstant();
+  }
+
+  Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  long firstAgentId() {
+    return db.jdbi().onDemand(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0).id();
+  }
+
+  /** Inserts the lead row (as intake would) and returns the input its workflow gets. */
+  LeadCadenceInput newLead(LeadContact contact, int score, Set<Channel> blocked) {
+    Grade grade = Grade.forScore(score);
+    long agentId = firstAgentId();
+    long leadId = db.jdbi().onDemand(LeadDao.class).insert(new NewLead(dealershipId, "website",
+        "ext-" + System.nanoTime(), contact.firstName(), contact.lastName(), contact.email(), contact.phone(),
+        contact.timeZone(), 2024, "Toyota", "Camry", "XSE", null, "STK-1", null, null, true, true,
+        "website", now(), score, grade, agentId));
+    db.jdbi().onDemand(LeadDao.class).setWorkflowId(leadId, WorkflowIds.forLead(leadId));
+    db.jdbi().onDemand(LeadDao.class).markStartedIfStarting(leadId);
+    DealershipRow dealership = db.jdbi().onDemand(DealershipDao.class).findById(dealershipId).orElseThrow();
+    DealershipSchedule schedule = dealership.schedule();
+    return new LeadCadenceInput(leadId, dealershipId, "website", contact,
+        new Vehicle(2024, "Toyota", "Camry", "XSE", null, "STK-1"), score, agentId, blocked, schedule,
+        DefaultCadencePlans.forGrade(grade), now());
+  }
+
+  static LeadContact chicagoLead() {
+    return new LeadContact("Jane", "Doe", "jane.doe@example.com", "+13125550187", "America/Chicago");
+  }
+
+  LeadCadenceWorkflow start(LeadCadenceInput input) {
+    String workflowId = WorkflowIds.forLead(input.leadId());
+    LeadCadenceWorkflow workflow = client.newWorkflowStub(LeadCadenceWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.LEAD_CADENCE)
+            .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                .set(LeadSearchAttributes.DEALER_ID, String.valueOf(input.dealershipId()))
+                .set(LeadSearchAttributes.LEAD_SOURCE, input.source())
+                .set(LeadSearchAttributes.LEAD_GRADE, input.grade().name())
+                .set(LeadSearchAttributes.LEAD_STATUS, "ACTIVE")
+                .set(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(input.assignedAgentId()))
+                .build())
+            .build());
+    WorkflowClient.start(workflow::run, input);
+    return workflow;
+  }
+
+  List<TouchRow> touches(long leadId) {
+    return db.jdbi().onDemand(TouchDao.class).listByLead(leadId);
+  }
+
+  List<TaskRow> tasks(long leadId) {
+    return db.jdbi().onDemand(TaskDao.class).listByLead(leadId);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
