@@ -1,0 +1,31 @@
+package com.leadcadence.activities;
+
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.TouchActivities;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Both activity implementations, built by hand from their collaborators, for the worker to register:
+ * {@code worker.registerActivitiesImplementations(activities.touch(), activities.leadRecord())}.
+ */
+public record CadenceActivities(TouchActivities touch, LeadRecordActivities leadRecord) {
+
+  /** jdbi must be configured with StoreJdbi.configure. */
+  public static CadenceActivities create(
+      Jdbi jdbi, Senders senders, MessageTemplates templates, AgentNotifier notifier) {
+    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
+    return new CadenceActivities(
+        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier),
+        new LeadRecordActivitiesImpl(jdbi, notifier));
+  }
+
+  /** For registerActivitiesImplementations(Object...). */
+  public Object[] implementations() {
+    return new Object[] {touch, leadRecord};
+  }
+}

@@ -1,0 +1,84 @@
+package com.leadcadence.activities;
+
+import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.OutcomeDao;
+import com.leadcadence.store.dao.TaskDao;
+import com.leadcadence.store.rows.AgentRole;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.ManagerAlert;
+import com.leadcadence.workflows.activities.OutcomeRecord;
+import com.leadcadence.workflows.activities.StatusChange;
+import com.leadcadence.workflows.model.Outcome;
+import com.leadcadence.workflows.model.OutcomeType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Keeps the lead's rows in step with its workflow; every method is safe to retry. */
+public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
+  /** Outcomes that mean a person actually reached the lead (speed-to-contact). */
+  static final Set<OutcomeType> CONTACT_MADE = EnumSet.of(OutcomeType.CONTACTED, OutcomeType.APPOINTMENT_SET,
+      OutcomeType.SOLD, OutcomeType.NOT_INTERESTED);
+  private static final Logger log = LoggerFactory.getLogger(LeadRecordActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final AgentNotifier notifier;
+
+  public LeadRecordActivitiesImpl(Jdbi jdbi, AgentNotifier notifier) {
+    this.jdbi = jdbi;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void recordOutcome(OutcomeRecord record) {
+    try (LeadMdc ignored = LeadMdc.put(record.leadId(), record.workflowId())) {
+      Outcome outcome = record.outcome();
+      jdbi.useTransaction(handle -> {
+        handle.attach(OutcomeDao.class).insertIfAbsent(record.leadId(), record.key(), outcome.type(),
+            outcome.agentId(), outcome.note(), record.at());
+        int closed = handle.attach(TaskDao.class)
+            .closeOpenByLead(record.leadId(), outcome.type().name(), outcome.note(), record.at());
+        LeadDao leads = handle.attach(LeadDao.class);
+        if (CONTACT_MADE.contains(outcome.type())) {
+          leads.markFirstContact(record.leadId(), record.at());
+        }
+        if (record.statusAfter() != null) {
+          leads.updateStatus(record.leadId(), record.statusAfter(), record.at());
+        }
+        log.info("Outcome {} recorded ({} open task(s) closed), status now {}",
+            outcome.type(), closed, record.statusAfter());
+      });
+    }
+  }
+
+  /** A terminal status also cancels the lead's open tasks: nobody should call a closed lead. */
+  @Override
+  public void recordStatus(StatusChange change) {
+    try (LeadMdc ignored = LeadMdc.put(change.leadId(), WorkflowIds.forLead(change.leadId()))) {
+      jdbi.useTransaction(handle -> {
+        handle.attach(LeadDao.class).updateStatus(change.leadId(), change.status(), change.at());
+        if (change.status().isTerminal()) {
+          handle.attach(TaskDao.class)
+              .cancelOpenByLead(change.leadId(), "cadence ended: " + change.status(), change.at());
+        }
+      });
+      log.info("Lead status now {}", change.status());
+    }
+  }
+
+  @Override
+  public void alertManager(ManagerAlert alert) {
+    try (LeadMdc ignored = LeadMdc.put(alert.leadId(), alert.workflowId())) {
+      List<AgentRow> managers = jdbi.onDemand(AgentDao.class).listActive(alert.dealershipId(), AgentRole.MANAGER);
+      notifier.managerAlert(alert, managers);
+    }
+  }
+}

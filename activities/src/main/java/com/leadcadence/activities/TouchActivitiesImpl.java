@@ -1,0 +1,206 @@
+package com.leadcadence.activities;
+
+import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.activities.notify.CallTaskNotice;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.activities.senders.EmailMessage;
+import com.leadcadence.activities.senders.MessageNotSentException;
+import com.leadcadence.activities.senders.PermanentDeliveryException;
+import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.senders.SmsMessage;
+import com.leadcadence.activities.senders.VoicemailMessage;
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.activities.templates.RenderedMessage;
+import com.leadcadence.activities.templates.TemplateContext;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.TaskDao;
+import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.store.rows.NewTask;
+import com.leadcadence.store.rows.NewTouch;
+import com.leadcadence.store.rows.TaskKind;
+import com.leadcadence.store.rows.TaskRow;
+import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.rows.TouchState;
+import com.leadcadence.workflows.activities.TouchActivities;
+import com.leadcadence.workflows.activities.TouchRequest;
+import com.leadcadence.workflows.activities.TouchResult;
+import com.leadcadence.workflows.activities.TouchStatus;
+import com.leadcadence.workflows.model.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Performs a cadence step at most once per idempotency key. The touch row is written (PENDING) before
+ * anything else; SENDING marks a message handed to a provider, so a retry that finds it there reports it
+ * sent instead of sending twice. Free of Activity.getExecutionContext(), so it runs outside a worker too.
+ */
+public final class TouchActivitiesImpl implements TouchActivities {
+  public static final Duration DEFAULT_CALL_SLA = Duration.ofMinutes(5);
+  static final String UNCONFIRMED = "an earlier attempt was interrupted after handing the message to the"
+      + " provider; delivery was not confirmed and it is not sent again";
+  private static final int DETAIL_MAX = 500;
+  private static final Logger log = LoggerFactory.getLogger(TouchActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+  private final TouchDao touches;
+  private final LeadDao leads;
+  private final DealershipDao dealerships;
+  private final AgentDao agents;
+  private final TaskDao tasks;
+  private final Senders senders;
+  private final MessageTemplates templates;
+  private final OptOutRegistry optOuts;
+  private final AgentNotifier notifier;
+
+  public TouchActivitiesImpl(
+      Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts, AgentNotifier notifier) {
+    this.jdbi = jdbi;
+    this.touches = jdbi.onDemand(TouchDao.class);
+    this.leads = jdbi.onDemand(LeadDao.class);
+    this.dealerships = jdbi.onDemand(DealershipDao.class);
+    this.agents = jdbi.onDemand(AgentDao.class);
+    this.tasks = jdbi.onDemand(TaskDao.class);
+    this.senders = senders;
+    this.templates = templates;
+    this.optOuts = optOuts;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public TouchResult perform(TouchRequest request) {
+    try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
+      TouchRow touch = touches.insertIfAbsent(new NewTouch(request.leadId(), request.stepIndex(),
+          request.stepId(), request.channel(), request.templateId(), request.idempotencyKey(),
+          request.performedAt()));
+      return switch (touch.status()) {
+        case PENDING -> performPending(request, touch);
+        case SENDING -> settleUnconfirmed(request, touch);
+        default -> {
+          log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
+          yield resultOf(touch);
+        }
+      };
+    }
+  }
+
+  private TouchResult performPending(TouchRequest request, TouchRow touch) {
+    LeadRow lead = leads.findById(request.leadId())
+        .orElseThrow(() -> new IllegalStateException("lead " + request.leadId() + " does not exist"));
+    Channel channel = request.channel();
+    String address = channel == Channel.EMAIL ? lead.email() : lead.phone();
+    if (address == null || address.isBlank()) {
+      return settle(touch, TouchState.CHANNEL_BLOCKED, null, null,
+          "the lead has no " + (channel == Channel.EMAIL ? "email address" : "phone number"));
+    }
+    if (optOuts.isBlocked(lead.dealershipId(), address, channel)) {
+      return settle(touch, TouchState.SKIPPED_OPTED_OUT, address, null,
+          Masking.address(address) + " opted out of " + channel);
+    }
+    DealershipRow dealership = dealerships.findById(lead.dealershipId())
+        .orElseThrow(() -> new IllegalStateException("dealership " + lead.dealershipId() + " does not exist"));
+    Long agentId = request.agentId() != null ? request.agentId() : lead.assignedAgentId();
+    AgentRow agent = agentId == null ? null : agents.findById(lead.dealershipId(), agentId).orElse(null);
+    RenderedMessage message =
+        templates.render(channel, request.templateId(), TemplateContext.of(lead, dealership, agent));
+    if (channel == Channel.CALL) {
+      return createCallTask(request, touch, lead, agentId, address, message);
+    }
+    return send(request, touch, dealership, address, message);
+  }
+
+  private TouchResult send(
+      TouchRequest request, TouchRow touch, DealershipRow dealership, String address, RenderedMessage message) {
+    if (touches.markSending(touch.id(), address, message.subject(), message.body()) == 0) {
+      // A concurrent attempt of the same step got there first: report what it did, never send again.
+      TouchRow current = touches.findById(touch.id()).orElseThrow();
+      return current.status() == TouchState.SENDING ? settleUnconfirmed(request, current) : resultOf(current);
+    }
+    SendReceipt receipt;
+    try {
+      receipt = switch (request.channel()) {
+        case EMAIL -> senders.email().send(new EmailMessage(address, dealership.senderName(),
+            dealership.senderEmail(), message.subject(), message.body(), request.idempotencyKey(),
+            request.leadId(), touch.id()));
+        case SMS -> senders.sms().send(new SmsMessage(address, dealership.senderPhone(), message.body(),
+            request.idempotencyKey(), request.leadId(), touch.id()));
+        case VOICEMAIL -> senders.voicemail().send(new VoicemailMessage(address, dealership.senderPhone(),
+            message.body(), request.idempotencyKey(), request.leadId(), touch.id()));
+        case CALL -> throw new IllegalArgumentException("a call is a task, not a send");
+      };
+    } catch (PermanentDeliveryException e) {
+      log.warn("{} to {} refused for good: {}", request.channel(), Masking.address(address), e.getMessage());
+      return settle(touch, TouchState.CHANNEL_BLOCKED, null, null, "provider refused: " + e.getMessage());
+    } catch (MessageNotSentException e) {
+      // Certainly not accepted: let the retry send it.
+      touches.revertToPending(touch.id());
+      throw e;
+    }
+    // Any other exception leaves the touch SENDING: the retry reports it sent without sending again.
+    String detail = "sent via " + receipt.provider();
+    touches.markSent(touch.id(), receipt.provider(), receipt.providerId(), detail);
+    leads.markFirstResponse(request.leadId(), request.performedAt());
+    log.info("Step {} sent {} to {} via {} ({})", request.stepId(), request.channel(),
+        Masking.address(address), receipt.provider(), receipt.providerId());
+    return new TouchResult(touch.id(), TouchStatus.SENT, detail);
+  }
+
+  private TouchResult settleUnconfirmed(TouchRequest request, TouchRow touch) {
+    log.warn("Step {} ({}) found SENDING after a failed attempt; marking it sent without sending again",
+        request.stepId(), request.idempotencyKey());
+    jdbi.useTransaction(handle -> {
+      handle.attach(TouchDao.class).settle(touch.id(), TouchState.SENT, null, null, null, UNCONFIRMED);
+      handle.attach(LeadDao.class).markFirstResponse(request.leadId(), request.performedAt());
+    });
+    return resultOf(touches.findById(touch.id()).orElseThrow());
+  }
+
+  private TouchResult createCallTask(
+      TouchRequest request, TouchRow touch, LeadRow lead, Long agentId, String phone, RenderedMessage message) {
+    Duration sla = request.callSla() != null ? request.callSla() : DEFAULT_CALL_SLA;
+    Instant due = request.performedAt().plus(sla);
+    TaskRow task = jdbi.inTransaction(handle -> {
+      TaskRow created = handle.attach(TaskDao.class).insertIfAbsentForTouch(
+          new NewTask(lead.id(), agentId, touch.id(), TaskKind.CALL, due, request.performedAt()));
+      handle.attach(TouchDao.class).settle(touch.id(), TouchState.TASK_CREATED, phone, null, message.body(),
+          "task " + created.id() + " due " + created.dueAt());
+      handle.attach(LeadDao.class).markFirstResponse(lead.id(), request.performedAt());
+      return created;
+    });
+    notifier.callTaskCreated(
+        new CallTaskNotice(task.id(), lead.id(), lead.dealershipId(), agentId, task.dueAt(), message.body()));
+    return resultOf(touches.findById(touch.id()).orElseThrow());
+  }
+
+  private TouchResult settle(TouchRow touch, TouchState state, String recipient, String body, String detail) {
+    touches.settle(touch.id(), state, recipient, null, body, truncate(detail));
+    log.info("Step {} {}: {}", touch.stepId(), state, detail);
+    return resultOf(touches.findById(touch.id()).orElseThrow());
+  }
+
+  private static TouchResult resultOf(TouchRow touch) {
+    TouchStatus status = switch (touch.status()) {
+      case SENT, DELIVERED, FAILED -> TouchStatus.SENT;
+      case TASK_CREATED -> TouchStatus.TASK_CREATED;
+      case SKIPPED_OPTED_OUT -> TouchStatus.SKIPPED_OPTED_OUT;
+      case CHANNEL_BLOCKED -> TouchStatus.CHANNEL_BLOCKED;
+      case PENDING, SENDING -> throw new IllegalStateException(
+          "touch " + touch.id() + " is still " + touch.status());
+    };
+    return new TouchResult(touch.id(), status, touch.detail());
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+  }
+}

@@ -1,0 +1,244 @@
+package com.leadcadence.activities;
+
+import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
+import static com.leadcadence.activities.ActivitiesTestSupport.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadcadence.activities.notify.RecordingAgentNotifier;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.activities.senders.DryRunOutbox;
+import com.leadcadence.activities.senders.DryRunSenders;
+import com.leadcadence.activities.senders.InvalidNumberSmsSender;
+import com.leadcadence.activities.senders.MessageNotSentException;
+import com.leadcadence.activities.senders.OutboxMessage;
+import com.leadcadence.activities.senders.RefusedOnceSmsSender;
+import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.senders.SmsSender;
+import com.leadcadence.activities.senders.TimeoutAfterAcceptanceSmsSender;
+import com.leadcadence.store.DealershipSeeder;
+import com.leadcadence.store.DemoDealership;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.store.dao.TaskDao;
+import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.rows.AgentRole;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.TaskRow;
+import com.leadcadence.store.rows.TaskStatus;
+import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.rows.TouchState;
+import com.leadcadence.store.testing.TestDatabase;
+import com.leadcadence.workflows.activities.TouchRequest;
+import com.leadcadence.workflows.activities.TouchResult;
+import com.leadcadence.workflows.activities.TouchStatus;
+import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.OptOutChannel;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TouchActivitiesImplTest {
+  private static TestDatabase db;
+  private static Jdbi jdbi;
+  private static long dealershipId;
+  private static AgentRow agent;
+
+  private final DryRunOutbox outbox = new DryRunOutbox();
+  private final RecordingAgentNotifier notifier = new RecordingAgentNotifier();
+  private OptOutRegistry optOuts;
+  private int leadCounter;
+
+  @BeforeAll
+  static void setUpDatabase() {
+    db = TestDatabase.create();
+    jdbi = db.jdbi();
+    dealershipId = new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
+    agent = jdbi.onDemand(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
+  }
+
+  private TouchActivitiesImpl activities(SmsSender sms) {
+    return new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox).withSms(sms), ActivitiesTestSupport.repoTemplates(),
+        optOuts, notifier);
+  }
+
+  private TouchActivitiesImpl activities() {
+    return activities(new DryRunSenders(outbox));
+  }
+
+  private long lead(String email, String phone) {
+    return newLead(jdbi, dealershipId, "touch-" + (++leadCounter) + "-" + System.nanoTime(), email, phone, agent.id());
+  }
+
+  private static TouchRow touch(TouchResult result) {
+    return jdbi.onDemand(TouchDao.class).findById(result.touchId()).orElseThrow();
+  }
+
+  @Test
+  void theSameStepTwiceSendsOnceAndReturnsTheSameTouch() {
+    long leadId = lead("Jane.Doe@Example.com", "+13125550123");
+    TouchRequest ack = request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null);
+    TouchActivitiesImpl touches = activities();
+
+    TouchResult first = touches.perform(ack);
+    TouchResult second = touches.perform(ack);
+
+    assertEquals(first, second);
+    assertEquals(TouchStatus.SENT, first.status());
+    assertEquals(1, outbox.size());
+    OutboxMessage sent = outbox.messages().get(0);
+    assertEquals("Jane.Doe@Example.com", sent.to());
+    assertEquals("sales@lakeside-motors.example", sent.from());
+    assertEquals(first.touchId(), sent.touchId());
+    assertEquals(ack.idempotencyKey(), sent.idempotencyKey());
+
+    TouchRow row = touch(first);
+    assertEquals(TouchState.SENT, row.status());
+    assertEquals(sent.subject(), row.subject());
+    assertEquals(sent.body(), row.body());
+    assertTrue(row.body().contains("Maria Alvarez"), row.body());
+    assertEquals("dry-run", row.provider());
+    assertEquals(sent.providerId(), row.providerId());
+    assertEquals(ack.performedAt(), row.performedAt());
+    assertEquals(ack.performedAt(), jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
+  }
+
+  @Test
+  void aRetryAfterTheProviderAcceptedDoesNotSendAgain() {
+    long leadId = lead("jane@example.com", "+13125550124");
+    TimeoutAfterAcceptanceSmsSender flaky = new TimeoutAfterAcceptanceSmsSender(new DryRunSenders(outbox));
+    TouchActivitiesImpl touches = activities(flaky);
+    TouchRequest intro = request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null);
+
+    assertThrows(IllegalStateException.class, () -> touches.perform(intro));
+    TouchResult retry = touches.perform(intro);
+
+    assertEquals(TouchStatus.SENT, retry.status());
+    assertEquals(TouchActivitiesImpl.UNCONFIRMED, retry.detail());
+    assertEquals(1, flaky.calls(), "the retry must not reach the provider");
+    assertEquals(1, outbox.messagesForLead(leadId).size());
+    TouchRow row = touch(retry);
+    assertEquals(TouchState.SENT, row.status());
+    assertEquals("+13125550124", row.recipient());
+    assertTrue(row.body().endsWith("Reply STOP to opt out"), row.body());
+    assertEquals(intro.performedAt(), jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
+  }
+
+  @Test
+  void aRetryAfterAFailureBeforeTheProviderSendsOnce() {
+    long leadId = lead(null, "+13125550125");
+    TouchActivitiesImpl touches = activities(new RefusedOnceSmsSender(new DryRunSenders(outbox)));
+    TouchRequest intro = request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null);
+
+    assertThrows(MessageNotSentException.class, () -> touches.perform(intro));
+    assertEquals(TouchState.PENDING,
+        jdbi.onDemand(TouchDao.class).findByIdempotencyKey(intro.idempotencyKey()).orElseThrow().status());
+    TouchResult retry = touches.perform(intro);
+
+    assertEquals(TouchStatus.SENT, retry.status());
+    assertEquals(1, outbox.messagesForLead(leadId).size());
+    assertEquals("dry-run", touch(retry).provider());
+  }
+
+  @Test
+  void aPermanentFailureBlocksTheChannel() {
+    long leadId = lead(null, "+13125550126");
+    TouchResult result = activities(new InvalidNumberSmsSender())
+        .perform(request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null));
+
+    assertEquals(TouchStatus.CHANNEL_BLOCKED, result.status());
+    assertTrue(result.detail().contains("21211"), result.detail());
+    assertNull(jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
+  }
+
+  @Test
+  void anOptedOutAddressIsSkippedAndNothingIsSent() {
+    long leadId = lead("jane.optout@example.com", "+13125550127");
+    optOuts.record(dealershipId, "JANE.OPTOUT@example.com", OptOutChannel.EMAIL, "email-unsubscribe");
+    optOuts.record(dealershipId, "+13125550127", OptOutChannel.CALL, "api");
+    TouchActivitiesImpl touches = activities();
+
+    TouchResult email = touches.perform(request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null));
+    TouchResult voicemail =
+        touches.perform(request(leadId, dealershipId, 8, Channel.VOICEMAIL, "vm-intro", agent.id(), null));
+    TouchResult sms = touches.perform(request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null));
+
+    assertEquals(TouchStatus.SKIPPED_OPTED_OUT, email.status());
+    assertEquals(TouchStatus.SKIPPED_OPTED_OUT, voicemail.status(), "do not call also stops voicemail drops");
+    assertEquals(TouchStatus.SENT, sms.status());
+    assertEquals(List.of(Channel.SMS), outbox.messagesForLead(leadId).stream().map(OutboxMessage::channel).toList());
+    assertNull(touch(email).body());
+  }
+
+  @Test
+  void aCallStepCreatesOneTaskDueWithinTheSla() {
+    long leadId = lead("jane.call@example.com", "+13125550128");
+    TouchRequest call = request(leadId, dealershipId, 1, Channel.CALL, "call", agent.id(), Duration.ofMinutes(5));
+    TouchActivitiesImpl touches = activities();
+
+    TouchResult first = touches.perform(call);
+    TouchResult again = touches.perform(call);
+
+    assertEquals(first, again);
+    assertEquals(TouchStatus.TASK_CREATED, first.status());
+    List<TaskRow> tasks = jdbi.onDemand(TaskDao.class).listOpenByLead(leadId);
+    assertEquals(1, tasks.size());
+    TaskRow task = tasks.get(0);
+    assertEquals(call.performedAt().plus(Duration.ofMinutes(5)), task.dueAt());
+    assertEquals(agent.id(), task.agentId());
+    assertEquals(first.touchId(), task.touchId());
+    assertEquals(TaskStatus.OPEN, task.status());
+    TouchRow row = touch(first);
+    assertTrue(row.body().startsWith("Call Jane Doe about the 2024 Toyota Camry XSE."), row.body());
+    assertEquals(1, notifier.callTasks.size());
+    assertEquals(task.id(), notifier.callTasks.get(0).taskId());
+    assertEquals(0, outbox.size());
+    assertEquals(call.performedAt(), jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
+  }
+
+  @Test
+  void aCallWithoutAnSlaUsesTheDefault() {
+    long leadId = lead(null, "+13125550129");
+    TouchRequest call = request(leadId, dealershipId, 1, Channel.CALL, "call", null, null);
+    activities().perform(call);
+    TaskRow task = jdbi.onDemand(TaskDao.class).listOpenByLead(leadId).get(0);
+    assertEquals(call.performedAt().plus(TouchActivitiesImpl.DEFAULT_CALL_SLA), task.dueAt());
+    assertEquals(agent.id(), task.agentId(), "falls back to the lead's assigned agent");
+  }
+
+  @Test
+  void aLeadWithoutTheNeededAddressBlocksTheChannel() {
+    long noPhone = lead("jane.nophone@example.com", null);
+    long noEmail = lead(null, "+13125550130");
+    TouchActivitiesImpl touches = activities();
+
+    TouchResult sms = touches.perform(request(noPhone, dealershipId, 2, Channel.SMS, "intro", agent.id(), null));
+    TouchResult call = touches.perform(request(noPhone, dealershipId, 1, Channel.CALL, "call", agent.id(), null));
+    TouchResult email = touches.perform(request(noEmail, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null));
+
+    assertEquals(TouchStatus.CHANNEL_BLOCKED, sms.status());
+    assertEquals(TouchStatus.CHANNEL_BLOCKED, call.status());
+    assertEquals(TouchStatus.CHANNEL_BLOCKED, email.status());
+    assertTrue(sms.detail().contains("no phone number"), sms.detail());
+    assertTrue(email.detail().contains("no email address"), email.detail());
+    assertEquals(0, outbox.size());
+    assertTrue(jdbi.onDemand(TaskDao.class).listOpenByLead(noPhone).isEmpty());
+  }
+}

@@ -1,0 +1,31 @@
+package com.leadcadence.store;
+
+import com.leadcadence.store.rows.AgentRole;
+import java.util.List;
+
+/** The invented dealership the dev mode seeds, so a new user can post a lead right away. */
+public final class DemoDealership {
+
+  public static final String API_KEY = "demo-key";
+
+  public static final DealershipSeed SEED =
+      new DealershipSeed(
+          "Lakeside Motors",
+          "America/Chicago",
+          "MON-SAT 09:00-20:00",
+          "Lakeside Motors Sales",
+          "sales@lakeside-motors.example",
+          "+13125550100",
+          true,
+          "website,chat",
+          API_KEY,
+          List.of(
+              new AgentSeed("Maria Alvarez", "maria.alvarez@lakeside-motors.example", "+13125550111",
+                  AgentRole.AGENT),
+              new AgentSeed("Dev Patel", "dev.patel@lakeside-motors.example", "+13125550112",
+                  AgentRole.AGENT),
+              new AgentSeed("Karen Olsen", "karen.olsen@lakeside-motors.example", "+13125550120",
+                  AgentRole.MANAGER)));
+
+  private DemoDealership() {}
+}

@@ -1,0 +1,91 @@
+package com.leadcadence.store.dao;
+
+import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.store.rows.NewLead;
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.LeadStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import com.leadcadence.store.InstantArgumentFactory;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Leads: the queryable mirror of each lead's workflow. */
+@RegisterConstructorMapper(LeadRow.class)
+@RegisterArgumentFactory(InstantArgumentFactory.class)
+public interface LeadDao extends SqlObject {
+
+  /** Inserts the lead with status STARTING; throws on a duplicate (dealership, source, external id). */
+  @SqlUpdate("""
+      INSERT INTO leads (dealership_id, source, external_id, first_name, last_name, email, phone, time_zone,
+                         vehicle_year, vehicle_make, vehicle_model, vehicle_trim, vehicle_vin,
+                         vehicle_stock_number, timeframe, comments, consent_sms, consent_voice,
+                         consent_source, consent_at, score, grade, status, assigned_agent_id)
+      VALUES (:dealershipId, :source, :externalId, :firstName, :lastName, :email, :phone, :timeZone,
+              :vehicleYear, :vehicleMake, :vehicleModel, :vehicleTrim, :vehicleVin,
+              :vehicleStockNumber, :timeframe, :comments, :consentSms, :consentVoice,
+              :consentSource, :consentAt, :score, :grade, 'STARTING', :assignedAgentId)
+      """)
+  @GetGeneratedKeys("id")
+  long insert(@BindMethods NewLead lead);
+
+  @SqlUpdate("UPDATE leads SET workflow_id = :workflowId WHERE id = :id")
+  int setWorkflowId(long id, String workflowId);
+
+  @SqlQuery("SELECT * FROM leads WHERE id = :id")
+  Optional<LeadRow> findById(long id);
+
+  @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND id = :id")
+  Optional<LeadRow> findByIdForDealership(long dealershipId, long id);
+
+  @SqlQuery("""
+      SELECT * FROM leads
+      WHERE dealership_id = :dealershipId AND source = :source AND external_id = :externalId
+      """)
+  Optional<LeadRow> findByExternalId(long dealershipId, String source, String externalId);
+
+  /** Newest first, one page: leads with an id below beforeId (Long.MAX_VALUE for the first page). */
+  @SqlQuery("""
+      SELECT * FROM leads
+      WHERE dealership_id = :dealershipId AND id < :beforeId
+      ORDER BY id DESC
+      LIMIT :limit
+      """)
+  List<LeadRow> listByDealership(long dealershipId, long beforeId, int limit);
+
+  /** Sets the status; a terminal status also stamps closed_at (the first close time is kept). */
+  default int updateStatus(long id, LeadStatus status, Instant at) {
+    return setStatus(id, status, status.isTerminal() ? at : null);
+  }
+
+  /** As {@link #updateStatus(long, LeadStatus, Instant)} at the current time. */
+  default int updateStatus(long id, LeadStatus status) {
+    return updateStatus(id, status, Instant.now());
+  }
+
+  @SqlUpdate("UPDATE leads SET status = :status, closed_at = COALESCE(closed_at, :closedAt) WHERE id = :id")
+  int setStatus(long id, LeadStatus status, Instant closedAt);
+
+  /** STARTING -> ACTIVE once the workflow is confirmed started; 0 when the lead has moved on already. */
+  @SqlUpdate("UPDATE leads SET status = 'ACTIVE' WHERE id = :id AND status = 'STARTING'")
+  int markStartedIfStarting(long id);
+
+  /** Keeps the first stamp: a later or retried touch never moves it. */
+  @SqlUpdate("UPDATE leads SET first_response_at = COALESCE(first_response_at, :at) WHERE id = :id")
+  int markFirstResponse(long id, Instant at);
+
+  @SqlUpdate("UPDATE leads SET first_contact_at = COALESCE(first_contact_at, :at) WHERE id = :id")
+  int markFirstContact(long id, Instant at);
+
+  @SqlUpdate("UPDATE leads SET score = :score, grade = :grade WHERE id = :id")
+  int updateScore(long id, int score, Grade grade);
+
+  @SqlUpdate("UPDATE leads SET assigned_agent_id = :agentId WHERE id = :id")
+  int assignAgent(long id, Long agentId);
+}

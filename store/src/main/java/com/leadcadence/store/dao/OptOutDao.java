@@ -1,0 +1,42 @@
+package com.leadcadence.store.dao;
+
+import com.leadcadence.store.rows.OptOutRow;
+import com.leadcadence.workflows.model.OptOutChannel;
+import java.util.List;
+import com.leadcadence.store.InstantArgumentFactory;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Opt-outs per dealership and address (normalised by the caller: lower-cased email, E.164 phone).
+ * channel is SMS, EMAIL or CALL; ALL is the caller's business to expand.
+ */
+@RegisterConstructorMapper(OptOutRow.class)
+@RegisterArgumentFactory(InstantArgumentFactory.class)
+public interface OptOutDao extends SqlObject {
+
+  @SqlUpdate("""
+      INSERT INTO opt_outs (dealership_id, address, channel, source)
+      VALUES (:dealershipId, :address, :channel, :source)
+      ON DUPLICATE KEY UPDATE id = id
+      """)
+  void insertIfAbsent(long dealershipId, String address, OptOutChannel channel, String source);
+
+  @SqlQuery("""
+      SELECT COUNT(*) > 0 FROM opt_outs
+      WHERE dealership_id = :dealershipId AND address = :address AND channel = :channel
+      """)
+  boolean isOptedOut(long dealershipId, String address, OptOutChannel channel);
+
+  @SqlQuery("SELECT * FROM opt_outs WHERE dealership_id = :dealershipId AND address = :address ORDER BY id")
+  List<OptOutRow> listForAddress(long dealershipId, String address);
+
+  /** Re-subscribes (an SMS START); returns whether there was an opt-out to remove. */
+  @SqlUpdate("""
+      DELETE FROM opt_outs WHERE dealership_id = :dealershipId AND address = :address AND channel = :channel
+      """)
+  int remove(long dealershipId, String address, OptOutChannel channel);
+}

@@ -1,0 +1,41 @@
+package com.leadcadence.store.dao;
+
+import com.leadcadence.store.rows.OutcomeRow;
+import com.leadcadence.workflows.model.OutcomeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import com.leadcadence.store.InstantArgumentFactory;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Outcomes as reported, each stored once by its key. */
+@RegisterConstructorMapper(OutcomeRow.class)
+@RegisterArgumentFactory(InstantArgumentFactory.class)
+public interface OutcomeDao extends SqlObject {
+
+  /** Stores the outcome unless its key is there already; returns the stored row either way. */
+  default OutcomeRow insertIfAbsent(
+      long leadId, String outcomeKey, OutcomeType type, Long agentId, String note, Instant recordedAt) {
+    insertIgnoringDuplicate(leadId, outcomeKey, type, agentId, note, recordedAt);
+    return findByKey(outcomeKey)
+        .orElseThrow(() -> new IllegalStateException("outcome vanished: " + outcomeKey));
+  }
+
+  @SqlUpdate("""
+      INSERT INTO lead_outcomes (lead_id, outcome_key, type, agent_id, note, recorded_at)
+      VALUES (:leadId, :outcomeKey, :type, :agentId, :note, :recordedAt)
+      ON DUPLICATE KEY UPDATE id = id
+      """)
+  void insertIgnoringDuplicate(
+      long leadId, String outcomeKey, OutcomeType type, Long agentId, String note, Instant recordedAt);
+
+  @SqlQuery("SELECT * FROM lead_outcomes WHERE outcome_key = :outcomeKey")
+  Optional<OutcomeRow> findByKey(String outcomeKey);
+
+  @SqlQuery("SELECT * FROM lead_outcomes WHERE lead_id = :leadId ORDER BY recorded_at, id")
+  List<OutcomeRow> listByLead(long leadId);
+}

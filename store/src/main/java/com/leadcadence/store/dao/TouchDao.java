@@ -1,0 +1,90 @@
+package com.leadcadence.store.dao;
+
+import com.leadcadence.store.rows.NewTouch;
+import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.rows.TouchState;
+import java.util.List;
+import java.util.Optional;
+import com.leadcadence.store.InstantArgumentFactory;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Touches, one per step attempt. The idempotency key is unique, and each transition only moves a row
+ * forward from the state it expects (the update count says whether it did), so retries are harmless.
+ */
+@RegisterConstructorMapper(TouchRow.class)
+@RegisterArgumentFactory(InstantArgumentFactory.class)
+public interface TouchDao extends SqlObject {
+
+  /** Inserts the step's row as PENDING unless one with its key exists; returns the stored row either way. */
+  default TouchRow insertIfAbsent(NewTouch touch) {
+    insertIgnoringDuplicate(touch);
+    return findByIdempotencyKey(touch.idempotencyKey())
+        .orElseThrow(() -> new IllegalStateException("touch vanished: " + touch.idempotencyKey()));
+  }
+
+  // ON DUPLICATE KEY UPDATE rather than INSERT IGNORE: IGNORE would also swallow foreign key errors.
+  @SqlUpdate("""
+      INSERT INTO touches (lead_id, step_index, step_id, channel, template_id, idempotency_key, status,
+                           performed_at)
+      VALUES (:leadId, :stepIndex, :stepId, :channel, :templateId, :idempotencyKey, 'PENDING', :performedAt)
+      ON DUPLICATE KEY UPDATE id = id
+      """)
+  void insertIgnoringDuplicate(@BindMethods NewTouch touch);
+
+  @SqlQuery("SELECT * FROM touches WHERE idempotency_key = :idempotencyKey")
+  Optional<TouchRow> findByIdempotencyKey(String idempotencyKey);
+
+  @SqlQuery("SELECT * FROM touches WHERE id = :id")
+  Optional<TouchRow> findById(long id);
+
+  @SqlQuery("SELECT * FROM touches WHERE provider = :provider AND provider_id = :providerId")
+  Optional<TouchRow> findByProviderId(String provider, String providerId);
+
+  @SqlQuery("SELECT * FROM touches WHERE lead_id = :leadId ORDER BY performed_at, id")
+  List<TouchRow> listByLead(long leadId);
+
+  /** PENDING -> SENDING with the message about to be handed to the provider. */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'SENDING', recipient = :recipient, subject = :subject, body = :body
+      WHERE id = :id AND status = 'PENDING'
+      """)
+  int markSending(long id, String recipient, String subject, String body);
+
+  /** SENDING -> SENT with the provider's id for the message. */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'SENT', provider = :provider, provider_id = :providerId, detail = :detail
+      WHERE id = :id AND status = 'SENDING'
+      """)
+  int markSent(long id, String provider, String providerId, String detail);
+
+  /** SENDING -> PENDING when the sender knows the provider never got the message (the retry sends). */
+  @SqlUpdate("UPDATE touches SET status = 'PENDING' WHERE id = :id AND status = 'SENDING'")
+  int revertToPending(long id);
+
+  /**
+   * PENDING or SENDING -> a settled status (TASK_CREATED, SKIPPED_OPTED_OUT, CHANNEL_BLOCKED, SENT),
+   * keeping recipient/subject/body already stored when the new ones are null.
+   */
+  @SqlUpdate("""
+      UPDATE touches SET status = :status,
+                         recipient = COALESCE(:recipient, recipient),
+                         subject = COALESCE(:subject, subject),
+                         body = COALESCE(:body, body),
+                         detail = :detail
+      WHERE id = :id AND status IN ('PENDING', 'SENDING')
+      """)
+  int settle(long id, TouchState status, String recipient, String subject, String body, String detail);
+
+  /** A provider's later report (DELIVERED, FAILED) on a message it accepted. */
+  @SqlUpdate("""
+      UPDATE touches SET status = :status, detail = :detail
+      WHERE provider = :provider AND provider_id = :providerId AND status IN ('SENT', 'DELIVERED')
+      """)
+  int recordDelivery(String provider, String providerId, TouchState status, String detail);
+}

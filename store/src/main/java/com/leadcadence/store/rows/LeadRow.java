@@ -1,0 +1,51 @@
+package com.leadcadence.store.rows;
+
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.LeadContact;
+import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.model.Timeframe;
+import com.leadcadence.workflows.model.Vehicle;
+import java.time.Instant;
+
+/** A leads row, every column. */
+public record LeadRow(
+    long id,
+    long dealershipId,
+    String source,
+    String externalId,
+    String firstName,
+    String lastName,
+    String email,
+    String phone,
+    String timeZone,
+    Integer vehicleYear,
+    String vehicleMake,
+    String vehicleModel,
+    String vehicleTrim,
+    String vehicleVin,
+    String vehicleStockNumber,
+    Timeframe timeframe,
+    String comments,
+    boolean consentSms,
+    boolean consentVoice,
+    String consentSource,
+    Instant consentAt,
+    int score,
+    Grade grade,
+    LeadStatus status,
+    Long assignedAgentId,
+    String workflowId,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant firstResponseAt,
+    Instant firstContactAt,
+    Instant closedAt) {
+
+  public LeadContact contact() {
+    return new LeadContact(firstName, lastName, email, phone, timeZone);
+  }
+
+  public Vehicle vehicle() {
+    return new Vehicle(vehicleYear, vehicleMake, vehicleModel, vehicleTrim, vehicleVin, vehicleStockNumber);
+  }
+}

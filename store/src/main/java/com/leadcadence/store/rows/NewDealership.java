@@ -1,0 +1,12 @@
+package com.leadcadence.store.rows;
+
+/** The columns of a dealership to insert (id and created_at come from the database). */
+public record NewDealership(
+    String name,
+    String timeZone,
+    String businessHours,
+    String senderName,
+    String senderEmail,
+    String senderPhone,
+    boolean webFormCapturesConsent,
+    String firstPartySources) {}

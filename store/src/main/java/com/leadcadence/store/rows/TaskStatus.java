@@ -1,0 +1,8 @@
+package com.leadcadence.store.rows;
+
+/** tasks.status. */
+public enum TaskStatus {
+  OPEN,
+  DONE,
+  CANCELLED
+}
