@@ -10,6 +10,7 @@ import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.StatusChange;
@@ -71,6 +72,18 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
         }
       });
       log.info("Lead status now {}", change.status());
+    }
+  }
+
+  @Override
+  public void recordProfile(LeadProfileChange change) {
+    try (LeadMdc ignored = LeadMdc.put(change.leadId(), WorkflowIds.forLead(change.leadId()))) {
+      jdbi.useTransaction(handle -> {
+        LeadDao leads = handle.attach(LeadDao.class);
+        leads.updateScore(change.leadId(), change.score(), change.grade());
+        leads.assignAgent(change.leadId(), change.assignedAgentId());
+      });
+      log.info("Lead score now {} (grade {}), agent {}", change.score(), change.grade(), change.assignedAgentId());
     }
   }
 

@@ -4,6 +4,7 @@ import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadState;
+import com.leadcadence.workflows.model.OptInRequest;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
@@ -37,6 +38,11 @@ public interface LeadCadenceWorkflow {
   @SignalMethod
   void optOut(OptOutRequest request);
 
+  /** Re-subscribes channels the lead opted out of (SMS START); channels never available stay blocked. */
+  @SignalMethod
+  void optIn(OptInRequest request);
+
+  /** Opens, clicks and replies raise the score; a reply also stops automated texts (a person takes over). */
   @SignalMethod
   void engagement(EngagementEvent event);
 

@@ -1,22 +1,26 @@
 package com.leadcadence.workflows;
 
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.StatusChange;
 import com.leadcadence.workflows.activities.TouchActivities;
 import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
+import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.EngagementEvent;
+import com.leadcadence.workflows.model.EngagementType;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.OptOutChannel;
+import com.leadcadence.workflows.model.OptInRequest;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
@@ -87,7 +91,14 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private LeadStatus recordedStatus = LeadStatus.ACTIVE;
   private int score;
   private Long agentId;
-  private final Set<Channel> blocked = EnumSet.noneOf(Channel.class);
+  /** Channels we cannot use: no address, no consent, a wrong number, a provider's permanent refusal. */
+  private final Set<Channel> unavailable = EnumSet.noneOf(Channel.class);
+  /** Channels the lead opted out of; an opt-in (SMS START) gives them back. */
+  private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
+  /** The lead answered a text: a person carries the conversation on, automated texts stop. */
+  private boolean replied;
+  /** Score or agent changed since the row last heard of them. */
+  private boolean profileChanged;
   private boolean contactMade;
   private OutcomeType lastOutcome;
   private int outcomeCount;
@@ -120,12 +131,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     ZoneId leadZone = leadZone(input, business);
     this.clock = new CadenceClock(input.receivedAt(), business, leadZone);
     this.window = new ContactWindow(leadZone, business);
-    this.blocked.addAll(input.blockedChannels());
+    this.unavailable.addAll(input.blockedChannels());
     if (!input.contact().hasEmail()) {
-      blocked.add(Channel.EMAIL);
+      unavailable.add(Channel.EMAIL);
     }
     if (!input.contact().hasPhone()) {
-      blocked.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
+      unavailable.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
     }
     if (plan.managerAlertAfter() != null) {
       this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
@@ -139,11 +150,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     while (!status.isTerminal()) {
       persistStatusChange();
+      persistProfileChange();
       if (paused) {
         Workflow.await(() -> !paused || status.isTerminal());
         continue;
       }
-      skipBlockedSteps();
       if (nextIndex >= plan.steps().size()) {
         waitOutThePlan();
         continue;
@@ -162,7 +173,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         continue;
       }
       if (!now().isBefore(nextDue)) {
-        perform(nextIndex);
+        performOrSkip(nextIndex);
       }
     }
     nextDue = null;
@@ -188,20 +199,32 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     applyOutcome(outcome);
     outcomeCount++;
     String key = workflowId + ":outcome:" + outcomeCount;
-    records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
+    // Claimed before the activity runs: the loop must not persist the same status concurrently.
     recordedStatus = status;
     upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     changes++;
+    records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
     return state();
   }
 
   @Override
   public void optOut(OptOutRequest request) {
-    for (OptOutChannel channel : request.channels()) {
-      blocked.addAll(channel.blockedChannels());
+    if (status.isTerminal()) {
+      return;
     }
-    if (request.channels().contains(OptOutChannel.ALL) || blocked.containsAll(EnumSet.allOf(Channel.class))) {
+    for (OptOutChannel channel : request.channels()) {
+      optedOut.addAll(channel.blockedChannels());
+    }
+    if (request.channels().contains(OptOutChannel.ALL) || blocked().containsAll(EnumSet.allOf(Channel.class))) {
       endWith(LeadStatus.OPTED_OUT);
+    }
+    changes++;
+  }
+
+  @Override
+  public void optIn(OptInRequest request) {
+    for (OptOutChannel channel : request.channels()) {
+      optedOut.removeAll(channel.blockedChannels());
     }
     changes++;
   }
@@ -210,7 +233,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public void engagement(EngagementEvent event) {
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
+      replied |= event.type() == EngagementType.SMS_REPLY;
       upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+      profileChanged = true;
       changes++;
     }
   }
@@ -240,6 +265,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public void reassign(Reassignment reassignment) {
     agentId = reassignment.agentId();
     upsertKeyword(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(agentId));
+    profileChanged = true;
     changes++;
   }
 
@@ -247,6 +273,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public void rescore(Rescore rescore) {
     score = LeadScorer.adjust(rescore.score(), 0);
     upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+    profileChanged = true;
     changes++;
   }
 
@@ -265,7 +292,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         next == null ? null : next.channel(),
         running && !paused ? nextDue : null,
         contactMade,
-        Set.copyOf(blocked),
+        blocked(),
         agentId,
         lastOutcome);
   }
@@ -281,8 +308,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       case SOLD -> contacted(LeadStatus.SOLD);
       case LOST -> endWith(LeadStatus.LOST);
       case WRONG_NUMBER -> {
-        blocked.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
-        if (blocked.contains(Channel.EMAIL)) {
+        unavailable.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
+        if (blocked().contains(Channel.EMAIL)) {
           endWith(LeadStatus.WRONG_NUMBER);
         }
       }
@@ -312,13 +339,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
   }
 
-  private void skipBlockedSteps() {
-    while (nextIndex < plan.steps().size() && blocked.contains(step(nextIndex).channel())) {
-      log.info("step {} ({}) skipped: channel {} blocked", nextIndex, step(nextIndex).id(), step(nextIndex).channel());
-      nextIndex++;
-    }
-  }
-
   /** With nothing left to send, the lead stays open to outcomes until the plan's last day, then retires. */
   private void waitOutThePlan() {
     nextDue = null;
@@ -341,6 +361,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       planned = pulled;
     }
     Instant notBefore = latest(planned, lastStepAt, now());
+    if (blocked().contains(s.channel())) {
+      // Decided at its time, not before: an opt-in in the meantime brings the step back.
+      return Optional.of(notBefore);
+    }
     return window.earliestAllowed(s.channel(), notBefore);
   }
 
@@ -370,15 +394,20 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return true;
   }
 
-  private void perform(int index) {
+  private void performOrSkip(int index) {
     CadenceStep s = step(index);
+    if (blocked().contains(s.channel())) {
+      log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
+      nextIndex = index + 1;
+      return;
+    }
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
         s.channel(), s.templateId(), at, agentId, s.callSla());
     try {
       TouchResult result = touches.perform(request);
       if (result.status().blocksChannel()) {
-        blocked.add(s.channel());
+        (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
       } else {
         stepsDone++;
@@ -393,6 +422,24 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     lastStepAt = at;
     nextIndex = index + 1;
     pulledForward.remove(index);
+  }
+
+  private Set<Channel> blocked() {
+    Set<Channel> all = EnumSet.noneOf(Channel.class);
+    all.addAll(unavailable);
+    all.addAll(optedOut);
+    if (replied) {
+      all.add(Channel.SMS);
+    }
+    return Set.copyOf(all);
+  }
+
+  private void persistProfileChange() {
+    if (profileChanged) {
+      profileChanged = false;
+      records.recordProfile(
+          new LeadProfileChange(input.leadId(), score, Grade.forScore(score), agentId, now()));
+    }
   }
 
   private void persistStatusChange() {

@@ -20,10 +20,14 @@ import com.leadcadence.workflows.LeadCadenceWorkflowImpl;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.EngagementEvent;
+import com.leadcadence.workflows.model.EngagementType;
+import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.model.OptInRequest;
 import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
@@ -382,6 +386,43 @@ class LeadCadenceWorkflowTest {
     TouchRow text = h.touches(input.leadId()).get(2);
     assertEquals(sent.get(1).body(), text.body());
     assertTrue(text.body().contains("Jane") && text.body().contains("STOP"), text.body());
+    workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
+  }
+
+  @Test
+  void aReplyStopsAutomatedTextsRaisesTheScoreAndTheRowFollows() {
+    CadenceHarness h = harnessAt(MONDAY_10AM);
+    LeadCadenceInput input = h.newLead(chicagoLead(), GRADE_B, Set.of());
+    LeadCadenceWorkflow workflow = h.start(input);
+    h.env.sleep(Duration.ofMinutes(1));
+    workflow.engagement(new EngagementEvent(EngagementType.SMS_REPLY, "what colours do you have?"));
+    h.env.sleep(Duration.ofDays(2));
+
+    LeadState state = workflow.state();
+    assertEquals(GRADE_B + EngagementType.SMS_REPLY.points(), state.score());
+    assertTrue(state.blockedChannels().contains(Channel.SMS));
+    assertTrue(h.touches(input.leadId()).stream().noneMatch(t -> t.channel() == Channel.SMS));
+    assertTrue(h.touches(input.leadId()).stream().anyMatch(t -> t.stepId().equals("call-3")), "calls go on");
+    LeadRow row = h.db.jdbi().onDemand(LeadDao.class).findById(input.leadId()).orElseThrow();
+    assertEquals(GRADE_B + EngagementType.SMS_REPLY.points(), row.score());
+    assertEquals(Grade.forScore(GRADE_B + EngagementType.SMS_REPLY.points()), row.grade());
+    workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
+  }
+
+  @Test
+  void anOptInGivesTextsBack() {
+    CadenceHarness h = harnessAt(MONDAY_10AM);
+    LeadCadenceInput input = h.newLead(chicagoLead(), GRADE_B, Set.of());
+    LeadCadenceWorkflow workflow = h.start(input);
+    h.env.sleep(Duration.ofMinutes(1));
+    workflow.optOut(new OptOutRequest(Set.of(OptOutChannel.SMS), "sms-stop"));
+    h.env.sleep(Duration.ofMinutes(30));
+    workflow.optIn(new OptInRequest(Set.of(OptOutChannel.SMS), "sms-start"));
+    h.env.sleep(Duration.ofHours(5));
+
+    List<String> steps = h.touches(input.leadId()).stream().map(TouchRow::stepId).toList();
+    assertFalse(steps.contains("sms-1"), "skipped while opted out");
+    assertTrue(steps.contains("sms-2"), "texts again after START: " + steps);
     workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
   }
 

@@ -12,6 +12,9 @@ public interface LeadRecordActivities {
   /** Sets the lead's status (and closed time for a terminal one). */
   void recordStatus(StatusChange change);
 
+  /** Stores a new score/grade (engagement, rescore) or agent (reassignment). */
+  void recordProfile(LeadProfileChange change);
+
   /** Tells the dealership's managers that a hot lead is still uncontacted. */
   void alertManager(ManagerAlert alert);
 }

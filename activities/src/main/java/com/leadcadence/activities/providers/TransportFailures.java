@@ -1,0 +1,43 @@
+package com.leadcadence.activities.providers;
+
+import com.leadcadence.activities.senders.MessageNotSentException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+/**
+ * Sorts an I/O failure on the way to a provider: before the connection existed nothing can have been
+ * sent (retry may send again); after it, the provider may have the message (retry must not resend).
+ */
+public final class TransportFailures {
+  // Connect timeouts of both Apache client generations are named so; matched by name so that this class
+  // needs neither on its compile path.
+  private static final Set<String> CONNECT_TIMEOUTS = Set.of(
+      "org.apache.http.conn.ConnectTimeoutException",
+      "org.apache.hc.client5.http.ConnectTimeoutException");
+
+  private TransportFailures() {}
+
+  public static RuntimeException classify(String provider, Throwable failure) {
+    if (neverConnected(failure)) {
+      return new MessageNotSentException(provider + " unreachable: " + failure, failure);
+    }
+    return new ProviderOutcomeUnknownException(provider + " did not answer in full: " + failure, failure);
+  }
+
+  static boolean neverConnected(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || CONNECT_TIMEOUTS.contains(t.getClass().getName())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+package com.leadcadence.activities.providers.twilio;
+
+import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.activities.providers.CallbackUrls;
+import com.leadcadence.activities.senders.MessageNotSentException;
+import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.SmsMessage;
+import com.leadcadence.activities.senders.SmsSender;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Texts through Twilio's Messages API. The sender is the configured Messaging Service when there is one,
+ * else the dealership's number from the message, else the configured From number. Delivery statuses come
+ * back on the status callback; the receipt carries the Message SID.
+ */
+public final class TwilioSmsSender implements SmsSender {
+  public static final String PROVIDER = "twilio";
+  private static final Logger log = LoggerFactory.getLogger(TwilioSmsSender.class);
+
+  private final TwilioRestClient client;
+  private final TwilioSettings settings;
+  private final CallbackUrls callbacks;
+
+  public TwilioSmsSender(TwilioRestClient client, TwilioSettings settings, CallbackUrls callbacks) {
+    this.client = client;
+    this.settings = settings;
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public SendReceipt send(SmsMessage m) {
+    MessageCreator creator = creator(m)
+        .setStatusCallback(TwilioCallbacks.status(callbacks, m.leadId(), m.touchId()));
+    try {
+      Message sent = creator.create(client);
+      log.info("twilio sms to {} accepted: sid={} status={} touchId={}",
+          Masking.phone(m.to()), sent.getSid(), sent.getStatus(), m.touchId());
+      return new SendReceipt(PROVIDER, sent.getSid());
+    } catch (TwilioException e) {
+      RuntimeException classified = TwilioFailures.classify(e);
+      log.warn("twilio sms to {} failed ({}): {} touchId={}",
+          Masking.phone(m.to()), classified.getClass().getSimpleName(), e.getMessage(), m.touchId());
+      throw classified;
+    }
+  }
+
+  private MessageCreator creator(SmsMessage m) {
+    PhoneNumber to = new PhoneNumber(m.to());
+    if (settings.messagingServiceSid() != null) {
+      return Message.creator(to, settings.messagingServiceSid(), m.text());
+    }
+    String from = m.from() != null && !m.from().isBlank() ? m.from() : settings.fromNumber();
+    if (from == null) {
+      throw new MessageNotSentException(
+          "no sender: set the dealership's number, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", null);
+    }
+    return Message.creator(to, new PhoneNumber(from), m.text());
+  }
+}

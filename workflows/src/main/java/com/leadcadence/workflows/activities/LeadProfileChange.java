@@ -1,0 +1,7 @@
+package com.leadcadence.workflows.activities;
+
+import com.leadcadence.workflows.model.Grade;
+import java.time.Instant;
+
+/** The lead's score, grade and assigned agent as the workflow now sees them. */
+public record LeadProfileChange(long leadId, int score, Grade grade, Long assignedAgentId, Instant at) {}
