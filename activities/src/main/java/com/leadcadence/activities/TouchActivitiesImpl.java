@@ -130,7 +130,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
     try {
       receipt = switch (request.channel()) {
         case EMAIL -> senders.email().send(new EmailMessage(address, dealership.senderName(),
-            dealership.senderEmail(), message.subject(), message.body(), request.idempotencyKey(),
+            dealership.senderEmail(), message.subject(), message.body(), message.html(), request.idempotencyKey(),
             request.leadId(), touch.id()));
         case SMS -> senders.sms().send(new SmsMessage(address, dealership.senderPhone(), message.body(),
             request.idempotencyKey(), request.leadId(), touch.id()));
@@ -147,7 +147,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
       throw e;
     }
     // Any other exception leaves the touch SENDING: the retry reports it sent without sending again.
-    String detail = "sent via " + receipt.provider();
+    String detail = "sent via " + receipt.provider()
+        + (message.smsSegments() == null ? "" : " (" + message.smsSegments().describe() + ")");
     touches.markSent(touch.id(), receipt.provider(), receipt.providerId(), detail);
     leads.markFirstResponse(request.leadId(), request.performedAt());
     log.info("Step {} sent {} to {} via {} ({})", request.stepId(), request.channel(),

@@ -11,6 +11,8 @@ import com.leadcadence.activities.notify.RecordingAgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
+import com.leadcadence.activities.senders.EmailMessage;
+import com.leadcadence.activities.senders.EmailSender;
 import com.leadcadence.activities.senders.InvalidNumberSmsSender;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.OutboxMessage;
@@ -38,6 +40,7 @@ import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -240,5 +243,28 @@ class TouchActivitiesImplTest {
     assertTrue(email.detail().contains("no email address"), email.detail());
     assertEquals(0, outbox.size());
     assertTrue(jdbi.onDemand(TaskDao.class).listOpenByLead(noPhone).isEmpty());
+  }
+
+  @Test
+  void anEmailCarriesItsHtmlBodyAndATextRecordsItsSegments() {
+    long leadId = lead("jane.html@example.com", "+13125550131");
+    // Edge fake: keeps the messages the email provider is handed, then records them like the dry run.
+    List<EmailMessage> handed = new ArrayList<>();
+    DryRunSenders dryRun = new DryRunSenders(outbox);
+    EmailSender recording = message -> {
+      handed.add(message);
+      return dryRun.send(message);
+    };
+    TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi, new Senders(recording, dryRun, dryRun),
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier);
+
+    touches.perform(request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null));
+    TouchResult sms = touches.perform(request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null));
+
+    assertEquals(1, handed.size());
+    EmailMessage email = handed.get(0);
+    assertTrue(email.html().startsWith("<!DOCTYPE html>") && email.html().contains("Hi Jane,</p>"), email.html());
+    assertTrue(email.body().startsWith("Hi Jane,") && !email.body().contains("<p"), email.body());
+    assertEquals("sent via dry-run (1 segment GSM-7)", sms.detail());
   }
 }

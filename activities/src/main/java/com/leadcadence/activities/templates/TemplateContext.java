@@ -10,6 +10,9 @@ import java.util.Set;
 /**
  * The values a template may use. Every one but firstName and dealershipName may be missing; templates
  * use {{#x}}..{{/x}} / {{^x}}..{{/x}} sections to read well either way. Blank values count as missing.
+ * {@code agentFirstName} is derived from agentName (its first word), for texts that sound like a person.
+ * {@code unsubscribeUrl} is the lead's one-click unsubscribe page (http or https); emails fall back to a
+ * reply-to-unsubscribe sentence without it.
  */
 public record TemplateContext(
     String firstName,
@@ -19,11 +22,12 @@ public record TemplateContext(
     String agentName,
     String agentPhone,
     String dealershipPhone,
-    Integer stockCount) {
+    Integer stockCount,
+    String unsubscribeUrl) {
 
   /** The placeholder names templates may use (checked by MessageTemplates.verify). */
   public static final Set<String> PLACEHOLDERS = Set.of("firstName", "lastName", "vehicle", "dealershipName",
-      "agentName", "agentPhone", "dealershipPhone", "stockCount");
+      "agentName", "agentFirstName", "agentPhone", "dealershipPhone", "stockCount", "unsubscribeUrl");
 
   public TemplateContext {
     firstName = blankToNull(firstName);
@@ -34,12 +38,40 @@ public record TemplateContext(
     agentPhone = blankToNull(agentPhone);
     dealershipPhone = blankToNull(dealershipPhone);
     stockCount = stockCount != null && stockCount <= 0 ? null : stockCount;
+    unsubscribeUrl = blankToNull(unsubscribeUrl);
+    // Built by our own code from configuration, so a bad one is a bug to surface on the first email;
+    // the check also keeps a javascript: or data: URL out of an href.
+    if (unsubscribeUrl != null && !unsubscribeUrl.matches("(?i)https?://\\S+")) {
+      throw new IllegalArgumentException("unsubscribeUrl must be an absolute http(s) URL: " + unsubscribeUrl);
+    }
+  }
+
+  /** Without an unsubscribe URL (the values templates had before one existed). */
+  public TemplateContext(String firstName, String lastName, String vehicle, String dealershipName,
+      String agentName, String agentPhone, String dealershipPhone, Integer stockCount) {
+    this(firstName, lastName, vehicle, dealershipName, agentName, agentPhone, dealershipPhone, stockCount, null);
   }
 
   /** From the lead's row, its dealership and its agent (null when none is assigned). No stock data yet. */
   public static TemplateContext of(LeadRow lead, DealershipRow dealership, AgentRow agent) {
     return new TemplateContext(lead.firstName(), lead.lastName(), lead.vehicle().describe(), dealership.name(),
-        agent == null ? null : agent.name(), agent == null ? null : agent.phone(), dealership.senderPhone(), null);
+        agent == null ? null : agent.name(), agent == null ? null : agent.phone(), dealership.senderPhone(), null,
+        null);
+  }
+
+  public TemplateContext withUnsubscribeUrl(String url) {
+    return new TemplateContext(firstName, lastName, vehicle, dealershipName, agentName, agentPhone,
+        dealershipPhone, stockCount, url);
+  }
+
+  public TemplateContext withStockCount(Integer count) {
+    return new TemplateContext(firstName, lastName, vehicle, dealershipName, agentName, agentPhone,
+        dealershipPhone, count, unsubscribeUrl);
+  }
+
+  /** The first word of agentName ("Maria" for "Maria Alvarez"), or null. */
+  public String agentFirstName() {
+    return agentName == null ? null : agentName.split("\\s+", 2)[0];
   }
 
   /** The values present, by placeholder name (a missing one is absent, so {{^x}} sections render). */
@@ -50,9 +82,11 @@ public record TemplateContext(
     put(scope, "vehicle", vehicle);
     put(scope, "dealershipName", dealershipName);
     put(scope, "agentName", agentName);
+    put(scope, "agentFirstName", agentFirstName());
     put(scope, "agentPhone", agentPhone);
     put(scope, "dealershipPhone", dealershipPhone);
     put(scope, "stockCount", stockCount);
+    put(scope, "unsubscribeUrl", unsubscribeUrl);
     return scope;
   }
 

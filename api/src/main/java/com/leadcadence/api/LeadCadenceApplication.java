@@ -1,0 +1,218 @@
+package com.leadcadence.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.leadcadence.activities.CadenceActivities;
+import com.leadcadence.activities.notify.LoggingAgentNotifier;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.activities.senders.DryRunOutbox;
+import com.leadcadence.activities.providers.ProviderSenders;
+import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.api.auth.ApiKeyAuthenticator;
+import com.leadcadence.api.auth.DealershipPrincipal;
+import com.leadcadence.api.auth.JsonUnauthorizedHandler;
+import com.leadcadence.api.cli.DbCommand;
+import com.leadcadence.api.cli.FailFastServerCommand;
+import com.leadcadence.api.cli.WorkerCommand;
+import com.leadcadence.api.errors.ApiExceptionMapper;
+import com.leadcadence.api.errors.CadenceExceptionMappers;
+import com.leadcadence.api.errors.JsonProcessingExceptionMapper;
+import com.leadcadence.api.errors.RequestSizeLimitFilter;
+import com.leadcadence.api.errors.UnexpectedExceptionMapper;
+import com.leadcadence.api.errors.ViolationExceptionMapper;
+import com.leadcadence.api.errors.WebApplicationExceptionMapper;
+import com.leadcadence.api.health.TemporalHealthCheck;
+import com.leadcadence.api.intake.LeadIntake;
+import com.leadcadence.api.intake.LeadOptOuts;
+import com.leadcadence.api.resources.LeadResource;
+import com.leadcadence.api.startup.DatabaseStartup;
+import com.leadcadence.api.startup.Ports;
+import com.leadcadence.api.startup.ReadyBanner;
+import com.leadcadence.api.startup.StartupFailure;
+import com.leadcadence.api.startup.UnsetVariables;
+import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.api.temporal.ManagedWorkerFactory;
+import com.leadcadence.api.temporal.TemporalRuntime;
+import com.leadcadence.store.DealershipSeeder;
+import com.leadcadence.store.DemoDealership;
+import com.leadcadence.store.StoreJdbi;
+import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Lead Cadence in one process. {@link #run} is the table of contents: every part is built and wired
+ * here by hand, in start order. {@code server} runs the API (plus, by configuration, a worker and the
+ * embedded Temporal server), {@code worker} only the worker, {@code db migrate} only the migrations.
+ */
+public class LeadCadenceApplication extends Application<LeadCadenceConfiguration> {
+  /** Intake bodies are small JSON documents; anything bigger is refused before it is parsed. */
+  public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+  public static void main(String[] args) throws Exception {
+    new LeadCadenceApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "lead-cadence";
+  }
+
+  @Override
+  public void initialize(Bootstrap<LeadCadenceConfiguration> bootstrap) {
+    // ${VAR:-default} in YAML; non-strict, so an unset variable with a default is fine.
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addCommand(new WorkerCommand(this));
+    bootstrap.addCommand(new DbCommand(this));
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<LeadCadenceConfiguration> bootstrap) {
+    bootstrap.addCommand(new FailFastServerCommand(this));
+    bootstrap.addCommand(new CheckCommand<>(this));
+  }
+
+  @Override
+  public void run(LeadCadenceConfiguration config, Environment environment) {
+    UnsetVariables.check(config);
+    useOwnExceptionMappers(config);
+    Ports.ensureConfiguredPortsFree(config);
+    Jdbi jdbi = openDatabase(config, environment);
+    seedDemoDealership(config, jdbi);
+    MessageTemplates templates = loadVerifiedTemplates(config);
+    TemporalRuntime temporal = openTemporal(config, environment);
+    if (config.getTemporal().isRunWorker()) {
+      runWorker(config, environment, jdbi, templates, temporal);
+    }
+    registerApi(environment, jdbi, temporal);
+    environment.healthChecks().register("temporal",
+        new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
+    environment.lifecycle().addServerLifecycleListener(
+        server -> ReadyBanner.log(server, temporal, config.getDemo().isSeed()));
+  }
+
+  /** The {@code worker} command: the same start without HTTP; the worker always runs. */
+  public void runWorkerOnly(LeadCadenceConfiguration config, Environment environment) {
+    UnsetVariables.check(config);
+    Jdbi jdbi = openDatabase(config, environment);
+    MessageTemplates templates = loadVerifiedTemplates(config);
+    TemporalRuntime temporal = openTemporal(config, environment);
+    runWorker(config, environment, jdbi, templates, temporal);
+  }
+
+  /** Probe or embedded fallback, create, migrate; then the pool Dropwizard manages (and health-checks). */
+  private static Jdbi openDatabase(LeadCadenceConfiguration config, Environment environment) {
+    DatabaseStartup.PreparedDatabase database = DatabaseStartup.prepare(config, environment.metrics());
+    database.embedded().ifPresent(embedded -> environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        embedded.stop();
+      }
+    }));
+    Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "mysql");
+    return StoreJdbi.configure(jdbi);
+  }
+
+  private static void seedDemoDealership(LeadCadenceConfiguration config, Jdbi jdbi) {
+    if (config.getDemo().isSeed()) {
+      new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
+    }
+  }
+
+  /** Every template any default plan names must exist and compile, or the start stops here. */
+  private static MessageTemplates loadVerifiedTemplates(LeadCadenceConfiguration config) {
+    try {
+      MessageTemplates templates = new MessageTemplates(Path.of(config.getTemplatesDir()));
+      templates.verify(DefaultCadencePlans.templateRefs());
+      return templates;
+    } catch (IllegalStateException e) {
+      throw new StartupFailure("message templates are not usable: " + e.getMessage(), e);
+    }
+  }
+
+  private static TemporalRuntime openTemporal(LeadCadenceConfiguration config, Environment environment) {
+    TemporalRuntime temporal = TemporalRuntime.open(config.getTemporal());
+    environment.lifecycle().manage(temporal);
+    return temporal;
+  }
+
+  /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
+  private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
+      MessageTemplates templates, TemporalRuntime temporal) {
+    Senders senders = providerSenders(config).senders();
+    CadenceActivities activities =
+        CadenceActivities.create(jdbi, senders, templates, new LoggingAgentNotifier());
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
+    environment.lifecycle().manage(new ManagedWorkerFactory(factory));
+  }
+
+  /** Dry-run unless the configuration asks for providers and has their credentials. */
+  private static ProviderSenders providerSenders(LeadCadenceConfiguration config) {
+    try {
+      return ProviderSenders.create(config.getSenders().providerSettings(), new DryRunOutbox());
+    } catch (RuntimeException e) {
+      throw StartupFailure.because("the senders configuration is incomplete", e);
+    }
+  }
+
+  private static void registerApi(Environment environment, Jdbi jdbi, TemporalRuntime temporal) {
+    environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // A misspelt field ("timeFrame") would otherwise be dropped silently and skew the score.
+    environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    registerErrorHandling(environment);
+    registerAuth(environment, jdbi);
+    LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client());
+    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
+    LeadIntake intake = new LeadIntake(jdbi, optOuts, workflows, Clock.systemUTC());
+    environment.jersey().register(new LeadResource(jdbi, intake, new LeadOptOuts(optOuts), workflows));
+  }
+
+  /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
+  private static void registerErrorHandling(Environment environment) {
+    environment.jersey().register(new RequestSizeLimitFilter(MAX_REQUEST_BYTES));
+    environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new JsonProcessingExceptionMapper());
+    environment.jersey().register(new ViolationExceptionMapper());
+    environment.jersey().register(new WebApplicationExceptionMapper());
+    environment.jersey().register(new CadenceExceptionMappers.Ended());
+    environment.jersey().register(new CadenceExceptionMappers.Unavailable());
+    environment.jersey().register(new UnexpectedExceptionMapper());
+  }
+
+  private static void registerAuth(Environment environment, Jdbi jdbi) {
+    environment.jersey().register(new AuthDynamicFeature(
+        new OAuthCredentialAuthFilter.Builder<DealershipPrincipal>()
+            .setAuthenticator(new ApiKeyAuthenticator(jdbi))
+            .setPrefix("Bearer")
+            .setRealm("lead-cadence")
+            .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+            .buildAuthFilter()));
+    environment.jersey().register(new AuthValueFactoryProvider.Binder<>(DealershipPrincipal.class));
+  }
+
+  /** Dropwizard's default mappers would answer in their own format; ours are registered instead. */
+  private static void useOwnExceptionMappers(LeadCadenceConfiguration config) {
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+  }
+}

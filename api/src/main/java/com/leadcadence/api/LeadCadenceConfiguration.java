@@ -1,0 +1,93 @@
+package com.leadcadence.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Everything the process reads from YAML, validated at boot (a bad value stops the start). */
+public class LeadCadenceConfiguration extends Configuration {
+
+  @Valid @NotNull private DataSourceFactory database = defaultDatabase();
+
+  @Valid @NotNull private EmbeddedDatabaseSettings embeddedDatabaseFallback = new EmbeddedDatabaseSettings();
+
+  @Valid @NotNull private TemporalSettings temporal = new TemporalSettings();
+
+  @NotBlank private String templatesDir = "config/templates";
+
+  @Valid @NotNull private SendersSettings senders = new SendersSettings();
+
+  @Valid @NotNull private DemoSettings demo = new DemoSettings();
+
+  private static DataSourceFactory defaultDatabase() {
+    DataSourceFactory factory = new DataSourceFactory();
+    factory.setDriverClass("com.mysql.cj.jdbc.Driver");
+    factory.setUrl("jdbc:mysql://127.0.0.1:3306/lead_cadence");
+    factory.setUser("root");
+    factory.setPassword("");
+    return factory;
+  }
+
+  @JsonProperty("database")
+  public DataSourceFactory getDatabase() {
+    return database;
+  }
+
+  @JsonProperty("database")
+  public void setDatabase(DataSourceFactory database) {
+    this.database = database;
+  }
+
+  @JsonProperty("embeddedDatabaseFallback")
+  public EmbeddedDatabaseSettings getEmbeddedDatabaseFallback() {
+    return embeddedDatabaseFallback;
+  }
+
+  @JsonProperty("embeddedDatabaseFallback")
+  public void setEmbeddedDatabaseFallback(EmbeddedDatabaseSettings embeddedDatabaseFallback) {
+    this.embeddedDatabaseFallback = embeddedDatabaseFallback;
+  }
+
+  @JsonProperty("temporal")
+  public TemporalSettings getTemporal() {
+    return temporal;
+  }
+
+  @JsonProperty("temporal")
+  public void setTemporal(TemporalSettings temporal) {
+    this.temporal = temporal;
+  }
+
+  @JsonProperty("templatesDir")
+  public String getTemplatesDir() {
+    return templatesDir;
+  }
+
+  @JsonProperty("templatesDir")
+  public void setTemplatesDir(String templatesDir) {
+    this.templatesDir = templatesDir;
+  }
+
+  @JsonProperty("senders")
+  public SendersSettings getSenders() {
+    return senders;
+  }
+
+  @JsonProperty("senders")
+  public void setSenders(SendersSettings senders) {
+    this.senders = senders;
+  }
+
+  @JsonProperty("demo")
+  public DemoSettings getDemo() {
+    return demo;
+  }
+
+  @JsonProperty("demo")
+  public void setDemo(DemoSettings demo) {
+    this.demo = demo;
+  }
+}

@@ -1,0 +1,82 @@
+package com.leadcadence.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Which Temporal server to use. An empty address starts the embedded test server on embeddedPort
+ * (127.0.0.1, real gRPC, in memory); any other value (host:port) connects to that server instead.
+ */
+public class TemporalSettings {
+  private String address = "";
+
+  @Min(1)
+  @Max(65535)
+  private int embeddedPort = 7233;
+
+  @NotBlank private String namespace = "default";
+
+  /** Run a worker on the lead-cadence task queue inside this process. */
+  private boolean runWorker = true;
+
+  /** How long a client call retries an unreachable server before intake answers 503. */
+  @NotNull private Duration rpcRetryExpiration = Duration.seconds(10);
+
+  public boolean embedded() {
+    return address == null || address.isBlank();
+  }
+
+  @JsonProperty
+  public String getAddress() {
+    return address;
+  }
+
+  @JsonProperty
+  public void setAddress(String address) {
+    this.address = address == null ? "" : address.trim();
+  }
+
+  @JsonProperty
+  public int getEmbeddedPort() {
+    return embeddedPort;
+  }
+
+  @JsonProperty
+  public void setEmbeddedPort(int embeddedPort) {
+    this.embeddedPort = embeddedPort;
+  }
+
+  @JsonProperty
+  public String getNamespace() {
+    return namespace;
+  }
+
+  @JsonProperty
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
+  }
+
+  @JsonProperty
+  public boolean isRunWorker() {
+    return runWorker;
+  }
+
+  @JsonProperty
+  public void setRunWorker(boolean runWorker) {
+    this.runWorker = runWorker;
+  }
+
+  @JsonProperty
+  public Duration getRpcRetryExpiration() {
+    return rpcRetryExpiration;
+  }
+
+  @JsonProperty
+  public void setRpcRetryExpiration(Duration rpcRetryExpiration) {
+    this.rpcRetryExpiration = rpcRetryExpiration;
+  }
+}

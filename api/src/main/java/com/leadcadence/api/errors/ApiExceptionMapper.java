@@ -1,0 +1,13 @@
+package com.leadcadence.api.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+  @Override
+  public Response toResponse(ApiException e) {
+    return ErrorResponses.of(e.status(), e.body());
+  }
+}

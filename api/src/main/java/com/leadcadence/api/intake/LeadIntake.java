@@ -1,0 +1,131 @@
+package com.leadcadence.api.intake;
+
+import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.api.representations.CreateLeadRequest;
+import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.store.rows.NewLead;
+import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.scoring.LeadScore;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a lead in, exactly once per (dealership, source, external id). The row is inserted as
+ * STARTING before the workflow starts and becomes ACTIVE only after Temporal confirmed the start, so
+ * a lead is never shown as running without a workflow; if the start fails the row stays STARTING and
+ * the same request again repairs it (the workflow id is the lead's, so a double start is harmless).
+ */
+public final class LeadIntake {
+  private static final Logger LOG = LoggerFactory.getLogger(LeadIntake.class);
+
+  private final Jdbi jdbi;
+  private final LeadDao leads;
+  private final OptOutRegistry optOuts;
+  private final LeadWorkflows workflows;
+  private final Clock clock;
+
+  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Clock clock) {
+    this.jdbi = jdbi;
+    this.leads = jdbi.onDemand(LeadDao.class);
+    this.optOuts = optOuts;
+    this.workflows = workflows;
+    this.clock = clock;
+  }
+
+  /** created: a cadence was started by this call (new lead or repaired start); false for a duplicate. */
+  public record Result(LeadRow lead, boolean created) {}
+
+  /**
+   * @throws com.leadcadence.api.errors.ApiException 422 for a value intake cannot accept (nothing stored)
+   * @throws com.leadcadence.api.temporal.CadenceUnavailableException when the workflow could not start
+   *     (the row stays STARTING)
+   */
+  public Result intake(DealershipRow dealership, CreateLeadRequest request) {
+    NormalisedLead lead = NormalisedLead.of(request, dealership, clock.instant());
+    Optional<LeadRow> existing = leads.findByExternalId(dealership.id(), lead.source(), lead.externalId());
+    if (existing.isPresent() && existing.get().status() != LeadStatus.STARTING) {
+      LeadRow row = existing.get();
+      try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
+        LOG.info("Duplicate intake of lead {} ({} {}): nothing started", row.id(), lead.source(), lead.externalId());
+      }
+      return new Result(row, false);
+    }
+    LeadRow row = existing.orElseGet(() -> insertOrFindConcurrent(lead, dealership));
+    try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
+      if (existing.isPresent()) {
+        LOG.info("Lead {} was left STARTING by an earlier intake: starting its workflow again", row.id());
+      }
+      workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
+      leads.markStartedIfStarting(row.id());
+      LeadRow started = leads.findById(row.id()).orElse(row);
+      LOG.info("Lead {} from {} started: grade {} score {}, email {}, phone {}, agent {}",
+          row.id(), row.source(), row.grade(), row.score(), Masking.email(row.email()),
+          Masking.phone(row.phone()), row.assignedAgentId());
+      return new Result(started, true);
+    }
+  }
+
+  /** Inserts the row (STARTING, with its workflow id) and assigns an agent, in one transaction. */
+  private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
+    LeadScore score = CadenceInputs.score(lead, dealership);
+    try {
+      return jdbi.inTransaction(handle -> {
+        LeadDao dao = handle.attach(LeadDao.class);
+        Long agentId = handle.attach(AgentDao.class).nextAgentForAssignment(dealership.id())
+            .map(AgentRow::id)
+            .orElse(null);
+        long id = dao.insert(newLead(lead, dealership, score, agentId));
+        dao.setWorkflowId(id, WorkflowIds.forLead(id));
+        return dao.findById(id).orElseThrow();
+      });
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+        // A concurrent intake of the same lead won the insert: carry on with its row.
+        return leads.findByExternalId(dealership.id(), lead.source(), lead.externalId()).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+  }
+
+  private static NewLead newLead(NormalisedLead lead, DealershipRow dealership, LeadScore score, Long agentId) {
+    var vehicle = lead.vehicle();
+    var request = lead.request();
+    return new NewLead(
+        dealership.id(),
+        lead.source(),
+        lead.externalId(),
+        lead.firstName(),
+        lead.lastName(),
+        lead.email(),
+        lead.phone(),
+        lead.timeZone(),
+        vehicle == null ? null : vehicle.year(),
+        vehicle == null ? null : vehicle.make(),
+        vehicle == null ? null : vehicle.model(),
+        vehicle == null ? null : vehicle.trim(),
+        vehicle == null ? null : vehicle.vin(),
+        vehicle == null ? null : vehicle.stockNumber(),
+        request.timeframe(),
+        request.comments(),
+        lead.consent().sms(),
+        lead.consent().voice(),
+        lead.consent().source(),
+        lead.consent().at(),
+        score.points(),
+        score.grade(),
+        agentId);
+  }
+}

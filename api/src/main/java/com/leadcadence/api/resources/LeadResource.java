@@ -1,0 +1,182 @@
+package com.leadcadence.api.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.api.auth.DealershipPrincipal;
+import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.api.intake.LeadIntake;
+import com.leadcadence.api.intake.LeadOptOuts;
+import com.leadcadence.api.representations.CreateLeadRequest;
+import com.leadcadence.api.representations.LeadCreated;
+import com.leadcadence.api.representations.LeadDetails;
+import com.leadcadence.api.representations.LeadView;
+import com.leadcadence.api.representations.OptOutBody;
+import com.leadcadence.api.representations.OutcomeBody;
+import com.leadcadence.api.representations.PauseBody;
+import com.leadcadence.api.representations.TouchView;
+import com.leadcadence.api.temporal.CadenceEndedException;
+import com.leadcadence.api.temporal.CadenceUnavailableException;
+import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.workflows.model.LeadState;
+import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.model.OptOutRequest;
+import com.leadcadence.workflows.model.PauseRequest;
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leads of the calling dealership. Every lookup is scoped to the API key's dealership, and a lead of
+ * another dealership is "not found" (404, never 403), so ids reveal nothing.
+ */
+@Path("/v1/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeadResource {
+  private static final Logger LOG = LoggerFactory.getLogger(LeadResource.class);
+  private static final String API_SOURCE = "api";
+
+  private final LeadIntake intake;
+  private final LeadDao leads;
+  private final TouchDao touches;
+  private final LeadOptOuts optOuts;
+  private final LeadWorkflows workflows;
+
+  public LeadResource(Jdbi jdbi, LeadIntake intake, LeadOptOuts optOuts, LeadWorkflows workflows) {
+    this.intake = intake;
+    this.leads = jdbi.onDemand(LeadDao.class);
+    this.touches = jdbi.onDemand(TouchDao.class);
+    this.optOuts = optOuts;
+    this.workflows = workflows;
+  }
+
+  /** 201 with the new lead; 200 with the existing one for a duplicate (nothing is started twice). */
+  @POST
+  @Timed
+  public Response create(@Auth DealershipPrincipal caller, @NotNull @Valid CreateLeadRequest request) {
+    LeadIntake.Result result = intake.intake(caller.dealership(), request);
+    LeadRow lead = result.lead();
+    LeadCreated body = new LeadCreated(lead.id(), lead.workflowId(), lead.status(), lead.grade(), lead.score());
+    return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+        .header("Location", "/v1/leads/" + lead.id())
+        .entity(body)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Timed
+  public LeadView get(@Auth DealershipPrincipal caller, @PathParam("id") long id) {
+    LeadRow lead = find(caller, id);
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      LeadWorkflows.StateReading reading = lead.status() == LeadStatus.STARTING
+          ? new LeadWorkflows.StateReading(null, "the cadence has not started yet (retry the intake to start it)")
+          : workflows.state(lead.workflowId());
+      if (reading.error() != null) {
+        LOG.info("State of lead {} unavailable: {}", lead.id(), reading.error());
+      }
+      return new LeadView(LeadDetails.of(lead), reading.state(), reading.error(),
+          touches.listByLead(lead.id()).stream().map(TouchView::of).toList());
+    }
+  }
+
+  /** Applies the outcome through the workflow's Update: 200 with the new state, 409 once the cadence ended. */
+  @POST
+  @Path("/{id}/outcomes")
+  @Timed
+  public LeadState recordOutcome(
+      @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid OutcomeBody body) {
+    LeadRow lead = runningOrStarted(caller, id);
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      LeadState state = workflows.recordOutcome(lead.workflowId(), body.toOutcome());
+      LOG.info("Outcome {} recorded for lead {}: status {}", body.type(), lead.id(), state.status());
+      return state;
+    }
+  }
+
+  /**
+   * Records the opt-out for the lead's addresses with the dealership (it outlives this lead and
+   * applies to the address's other leads), then tells the workflow. 200 with the state after it; 202
+   * without a body for a lead whose cadence has not started (its start will read the registry).
+   */
+  @POST
+  @Path("/{id}/opt-out")
+  @Timed
+  public Response optOut(
+      @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid OptOutBody body) {
+    LeadRow lead = find(caller, id);
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      optOuts.record(lead, body.channels(), API_SOURCE);
+      LOG.info("Opt-out {} recorded for lead {}", body.channels(), lead.id());
+      if (lead.status() == LeadStatus.STARTING) {
+        return Response.accepted().build();
+      }
+      workflows.optOut(lead.workflowId(), new OptOutRequest(body.channels(), API_SOURCE));
+      return Response.ok(stateAfterSignal(lead)).build();
+    }
+  }
+
+  @POST
+  @Path("/{id}/pause")
+  @Timed
+  public LeadState pause(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
+    LeadRow lead = runningOrStarted(caller, id);
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      workflows.pause(lead.workflowId(), new PauseRequest(reason(body, "paused via API")));
+      LOG.info("Lead {} paused", lead.id());
+      return stateAfterSignal(lead);
+    }
+  }
+
+  @POST
+  @Path("/{id}/resume")
+  @Timed
+  public LeadState resume(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
+    LeadRow lead = runningOrStarted(caller, id);
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      workflows.resume(lead.workflowId(), new PauseRequest(reason(body, "resumed via API")));
+      LOG.info("Lead {} resumed", lead.id());
+      return stateAfterSignal(lead);
+    }
+  }
+
+  private LeadRow find(DealershipPrincipal caller, long id) {
+    return leads.findByIdForDealership(caller.id(), id).orElseThrow(() -> ApiException.notFound("lead " + id));
+  }
+
+  /** A lead whose workflow exists; a STARTING one has none yet (its intake must be retried first). */
+  private LeadRow runningOrStarted(DealershipPrincipal caller, long id) {
+    LeadRow lead = find(caller, id);
+    if (lead.status() == LeadStatus.STARTING) {
+      throw new CadenceEndedException("the cadence has not started yet; retry the intake to start it");
+    }
+    return lead;
+  }
+
+  /** Queries are consistent with signals already accepted, so the state shows the signal's effect. */
+  private LeadState stateAfterSignal(LeadRow lead) {
+    LeadWorkflows.StateReading reading = workflows.state(lead.workflowId());
+    if (reading.state() == null) {
+      throw new CadenceUnavailableException(reading.error(), null);
+    }
+    return reading.state();
+  }
+
+  private static String reason(PauseBody body, String fallback) {
+    return body == null || body.reason() == null || body.reason().isBlank() ? fallback : body.reason();
+  }
+}

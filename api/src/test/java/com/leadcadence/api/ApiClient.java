@@ -1,0 +1,71 @@
+package com.leadcadence.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Raw HTTP against the running app, so tests can send malformed and oversized bodies too. */
+final class ApiClient {
+  static final ObjectMapper JSON = Jackson.newObjectMapper();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String apiKey;
+
+  ApiClient(int port, String apiKey) {
+    this.base = "http://127.0.0.1:" + port;
+    this.apiKey = apiKey;
+  }
+
+  record Reply(int status, JsonNode body) {
+    /** The field names in an error body, in order. */
+    java.util.List<String> errorFields() {
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      body.path("errors").forEach(e -> fields.add(e.path("field").isNull() ? null : e.path("field").asText()));
+      return fields;
+    }
+  }
+
+  Reply get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Reply post(String path, Object body) {
+    try {
+      return postRaw(path, body instanceof String s ? s : JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Reply postRaw(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+      return new Reply(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

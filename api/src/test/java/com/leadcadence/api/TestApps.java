@@ -1,0 +1,54 @@
+package com.leadcadence.api;
+
+import com.leadcadence.store.testing.TestDatabase;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** Configurations for an app under test: the test's own database, ephemeral HTTP ports. */
+final class TestApps {
+
+  private TestApps() {}
+
+  /** Embedded Temporal test server on a free port (real gRPC, real time) and a worker in-process. */
+  static LeadCadenceConfiguration withEmbeddedTemporal(TestDatabase db) {
+    LeadCadenceConfiguration config = base(db);
+    config.getTemporal().setEmbeddedPort(freePort());
+    config.getTemporal().setRunWorker(true);
+    return config;
+  }
+
+  /** A Temporal address where nothing listens: every start fails (after a 1 s retry), honestly. */
+  static LeadCadenceConfiguration withUnreachableTemporal(TestDatabase db) {
+    LeadCadenceConfiguration config = base(db);
+    config.getTemporal().setAddress("127.0.0.1:" + freePort());
+    config.getTemporal().setRunWorker(false);
+    config.getTemporal().setRpcRetryExpiration(Duration.seconds(1));
+    return config;
+  }
+
+  private static LeadCadenceConfiguration base(TestDatabase db) {
+    LeadCadenceConfiguration config = new LeadCadenceConfiguration();
+    config.getDatabase().setUrl(db.jdbcUrl());
+    config.getDatabase().setUser(db.user());
+    config.getDatabase().setPassword(db.password());
+    config.getEmbeddedDatabaseFallback().setEnabled(false);
+    // The tests run in the api module's directory.
+    config.setTemplatesDir("../config/templates");
+    DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+    ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
+    ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+    return config;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
