@@ -1,6 +1,7 @@
 package com.leadcadence.workflows;
 
 import com.leadcadence.workflows.model.CadenceResult;
+import com.leadcadence.workflows.model.ChannelFailure;
 import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadState;
@@ -41,6 +42,10 @@ public interface LeadCadenceWorkflow {
   /** Re-subscribes channels the lead opted out of (SMS START); channels never available stay blocked. */
   @SignalMethod
   void optIn(OptInRequest request);
+
+  /** A channel proved unusable for this lead after a send (bounce, undeliverable number): stop using it. */
+  @SignalMethod
+  void channelFailed(ChannelFailure failure);
 
   /** Opens, clicks and replies raise the score; a reply also stops automated texts (a person takes over). */
   @SignalMethod

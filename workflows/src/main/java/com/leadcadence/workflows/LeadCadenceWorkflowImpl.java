@@ -12,6 +12,7 @@ import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.model.ChannelFailure;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.EngagementType;
@@ -227,6 +228,20 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       optedOut.removeAll(channel.blockedChannels());
     }
     changes++;
+  }
+
+  @Override
+  public void channelFailed(ChannelFailure failure) {
+    if (failure != null && failure.channel() != null && !status.isTerminal()) {
+      unavailable.add(failure.channel());
+      if (failure.channel() == Channel.CALL) {
+        unavailable.add(Channel.VOICEMAIL);
+      }
+      if (blocked().containsAll(EnumSet.allOf(Channel.class))) {
+        endWith(LeadStatus.WRONG_NUMBER);
+      }
+      changes++;
+    }
   }
 
   @Override

@@ -20,6 +20,7 @@ import com.leadcadence.workflows.LeadCadenceWorkflowImpl;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.ChannelFailure;
 import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.EngagementType;
 import com.leadcadence.workflows.model.Grade;
@@ -439,6 +440,24 @@ class LeadCadenceWorkflowTest {
     assertFalse(steps.contains("sms-1"), "skipped while opted out");
     assertTrue(steps.contains("sms-2"), "texts again after START: " + steps);
     workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
+  }
+
+  @Test
+  void aBouncedEmailBlocksEmailAndAnUnreachableLeadEnds() {
+    CadenceHarness h = harnessAt(MONDAY_10AM);
+    LeadCadenceInput input = h.newLead(chicagoLead(), GRADE_B, Set.of());
+    LeadCadenceWorkflow workflow = h.start(input);
+    h.env.sleep(Duration.ofMinutes(1));
+    workflow.channelFailed(new ChannelFailure(Channel.EMAIL, "hard bounce"));
+    h.env.sleep(Duration.ofHours(1));
+    assertTrue(workflow.state().blockedChannels().contains(Channel.EMAIL));
+    assertFalse(h.touches(input.leadId()).stream().anyMatch(t -> t.stepId().equals("email-2")));
+    assertEquals(LeadStatus.ACTIVE, workflow.state().status());
+
+    workflow.channelFailed(new ChannelFailure(Channel.SMS, "landline"));
+    workflow.channelFailed(new ChannelFailure(Channel.CALL, "disconnected"));
+    CadenceResult result = WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class);
+    assertEquals(LeadStatus.WRONG_NUMBER, result.status());
   }
 
   /** Workflow time runs a few milliseconds past a timer's due time. */
