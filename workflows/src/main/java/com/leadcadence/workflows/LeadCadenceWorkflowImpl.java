@@ -32,6 +32,7 @@ import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
 import com.leadcadence.workflows.schedule.ContactWindow;
+import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -43,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -129,9 +131,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     this.score = input.score();
     this.agentId = input.assignedAgentId();
     BusinessCalendar business = new BusinessCalendar(input.schedule());
-    ZoneId leadZone = leadZone(input, business);
-    this.clock = new CadenceClock(input.receivedAt(), business, leadZone);
-    this.window = new ContactWindow(leadZone, business);
+    List<ZoneId> leadZones = LeadZones.parse(input.contact().timeZone(), business.zone());
+    this.clock = new CadenceClock(input.receivedAt(), business, leadZones.get(0));
+    this.window = new ContactWindow(leadZones, business);
     this.unavailable.addAll(input.blockedChannels());
     if (!input.contact().hasEmail()) {
       unavailable.add(Channel.EMAIL);
@@ -490,10 +492,5 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       max = b;
     }
     return c.isAfter(max) ? c : max;
-  }
-
-  private static ZoneId leadZone(LeadCadenceInput input, BusinessCalendar business) {
-    String zone = input.contact().timeZone();
-    return zone == null || zone.isBlank() ? business.zone() : ZoneId.of(zone);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,11 +23,20 @@ public final class ContactWindow {
 
   private static final int MAX_ADJUSTMENTS = 64;
 
-  private final ZoneId leadZone;
+  /** Where the lead may be: one zone when known; when only the country is known, its extremes. */
+  private final List<ZoneId> leadZones;
   private final BusinessCalendar business;
 
   public ContactWindow(ZoneId leadZone, BusinessCalendar business) {
-    this.leadZone = leadZone;
+    this(List.of(leadZone), business);
+  }
+
+  /** Every zone must allow a time: the safe choice when the lead's exact zone is unknown. */
+  public ContactWindow(List<ZoneId> leadZones, BusinessCalendar business) {
+    if (leadZones.isEmpty()) {
+      throw new IllegalArgumentException("at least one time zone is needed");
+    }
+    this.leadZones = List.copyOf(leadZones);
     this.business = business;
   }
 
@@ -45,8 +55,9 @@ public final class ContactWindow {
       if (allows(channel, t)) {
         return Optional.of(t);
       }
-      if (channel.respectsQuietHours() && !outsideQuietHours(t)) {
-        t = nextQuietHoursEnd(t);
+      Optional<ZoneId> asleep = channel.respectsQuietHours() ? zoneInQuietHours(t) : Optional.empty();
+      if (asleep.isPresent()) {
+        t = nextQuietHoursEnd(t, asleep.get());
         continue;
       }
       Optional<Instant> opening = business.openAtOrAfter(t);
@@ -59,13 +70,22 @@ public final class ContactWindow {
   }
 
   private boolean outsideQuietHours(Instant t) {
-    LocalTime local = t.atZone(leadZone).toLocalTime();
-    return !local.isBefore(QUIET_HOURS_END) && local.isBefore(LAST_START);
+    return zoneInQuietHours(t).isEmpty();
   }
 
-  private Instant nextQuietHoursEnd(Instant t) {
-    ZonedDateTime local = t.atZone(leadZone);
-    ZonedDateTime morning = local.toLocalDate().atTime(QUIET_HOURS_END).atZone(leadZone);
+  private Optional<ZoneId> zoneInQuietHours(Instant t) {
+    for (ZoneId zone : leadZones) {
+      LocalTime local = t.atZone(zone).toLocalTime();
+      if (local.isBefore(QUIET_HOURS_END) || !local.isBefore(LAST_START)) {
+        return Optional.of(zone);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Instant nextQuietHoursEnd(Instant t, ZoneId zone) {
+    ZonedDateTime local = t.atZone(zone);
+    ZonedDateTime morning = local.toLocalDate().atTime(QUIET_HOURS_END).atZone(zone);
     return (morning.isAfter(local) ? morning : morning.plusDays(1)).toInstant();
   }
 }

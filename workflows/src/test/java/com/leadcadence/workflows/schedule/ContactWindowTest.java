@@ -95,4 +95,25 @@ class ContactWindowTest {
       }
     }
   }
+
+  @Test
+  void whenOnlyTheCountryIsKnownTextsFitTheWakingHoursOfBothCoasts() {
+    ContactWindow window = new ContactWindow(
+        LeadZones.parse(LeadZones.NORTH_AMERICA_CONTINENTAL, CHICAGO), MON_SAT_9_TO_8);
+    // 09:30 Chicago is 07:30 in Los Angeles: wait for 08:00 there (10:00 Chicago).
+    assertEquals(Optional.of(chicago("2026-11-24T10:00")),
+        window.earliestAllowed(Channel.SMS, chicago("2026-11-24T09:30")));
+    // 19:55 Chicago is 20:55 in New York, past the last start: the next morning on the west coast.
+    assertEquals(Optional.of(chicago("2026-11-25T10:00")),
+        window.earliestAllowed(Channel.SMS, chicago("2026-11-24T19:55")));
+    assertTrue(window.allows(Channel.SMS, chicago("2026-11-24T12:00")));
+  }
+
+  @Test
+  void anUnknownZoneFallsBackToTheDealershipsAndAListIsParsed() {
+    assertEquals(java.util.List.of(CHICAGO), LeadZones.parse(null, CHICAGO));
+    assertEquals(java.util.List.of(CHICAGO), LeadZones.parse(" ", CHICAGO));
+    assertEquals(java.util.List.of(ZoneId.of("America/New_York"), LOS_ANGELES),
+        LeadZones.parse("America/New_York, America/Los_Angeles", CHICAGO));
+  }
 }
