@@ -12,6 +12,7 @@ import com.leadcadence.workflows.scoring.LeadScore;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.scoring.ScoringFacts;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,8 +24,8 @@ public final class CadenceInputs {
   private CadenceInputs() {}
 
   /**
-   * The intake score. localArea: the lead's time zone is the dealership's (when the request names no
-   * zone the lead gets the dealership's, so it counts as local).
+   * The intake score. localArea: the lead named the dealership's time zone, or its phone shares the
+   * dealership's area code.
    */
   public static LeadScore score(NormalisedLead lead, DealershipRow dealership) {
     Vehicle v = lead.vehicle();
@@ -33,7 +34,7 @@ public final class CadenceInputs {
             || (v.year() != null && v.make() != null && v.model() != null));
     boolean vehicleInterest = v != null && (v.make() != null || v.model() != null);
     return LeadScorer.score(new ScoringFacts(
-        lead.timeZone().equals(dealership.timeZone()),
+        isLocal(lead, dealership),
         lead.request().timeframe(),
         specificVehicle,
         vehicleInterest,
@@ -43,6 +44,12 @@ public final class CadenceInputs {
         lead.email() != null,
         lead.phone() != null));
   }
+  private static boolean isLocal(NormalisedLead lead, DealershipRow dealership) {
+    Optional<String> area = PhoneTimeZones.areaCode(lead.phone());
+    return lead.timeZone().equals(dealership.timeZone())
+        || (area.isPresent() && area.equals(PhoneTimeZones.areaCode(dealership.senderPhone())));
+  }
+
 
   /** The workflow input for a stored lead: plan snapshot by grade, channels blocked from the start. */
   public static LeadCadenceInput forLead(LeadRow lead, DealershipRow dealership, OptOutRegistry optOuts) {
