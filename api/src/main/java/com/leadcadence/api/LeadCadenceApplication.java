@@ -6,6 +6,7 @@ import com.leadcadence.activities.CadenceActivities;
 import com.leadcadence.activities.notify.LoggingAgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
+import com.leadcadence.activities.providers.CallbackUrls;
 import com.leadcadence.activities.providers.ProviderSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
@@ -24,6 +25,7 @@ import com.leadcadence.api.errors.ViolationExceptionMapper;
 import com.leadcadence.api.errors.WebApplicationExceptionMapper;
 import com.leadcadence.api.health.TemporalHealthCheck;
 import com.leadcadence.api.intake.LeadIntake;
+import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.resources.LeadResource;
 import com.leadcadence.api.startup.DatabaseStartup;
@@ -34,10 +36,25 @@ import com.leadcadence.api.startup.UnsetVariables;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.api.temporal.ManagedWorkerFactory;
 import com.leadcadence.api.temporal.TemporalRuntime;
+import com.leadcadence.api.webhooks.AgentTasks;
+import com.leadcadence.api.webhooks.DeliveryReports;
+import com.leadcadence.api.webhooks.InboundTexts;
+import com.leadcadence.api.webhooks.LeadFinder;
+import com.leadcadence.api.webhooks.ProviderEvents;
+import com.leadcadence.api.webhooks.ProviderWebhooks;
+import com.leadcadence.api.webhooks.SendGridEvents;
+import com.leadcadence.api.webhooks.SendGridWebhookResource;
+import com.leadcadence.api.webhooks.TwilioStatusCallbacks;
+import com.leadcadence.api.webhooks.TwilioWebhookResource;
+import com.leadcadence.api.webhooks.VoicemailAnswers;
+import com.leadcadence.api.webhooks.WorkflowSignals;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.store.dao.ProviderEventDao;
+import com.leadcadence.store.dao.TaskDao;
+import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -65,6 +82,8 @@ import org.jdbi.v3.core.Jdbi;
 public class LeadCadenceApplication extends Application<LeadCadenceConfiguration> {
   /** Intake bodies are small JSON documents; anything bigger is refused before it is parsed. */
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
+  /** SendGrid batches events (up to about a thousand per POST). */
+  public static final int MAX_SENDGRID_EVENTS_BYTES = 4 * 1024 * 1024;
 
   public static void main(String[] args) throws Exception {
     new LeadCadenceApplication().run(args);
@@ -103,6 +122,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
       runWorker(config, environment, jdbi, templates, temporal);
     }
     registerApi(environment, jdbi, temporal);
+    registerWebhooks(config, environment, jdbi, temporal);
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -184,11 +204,41 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     LeadIntake intake = new LeadIntake(jdbi, optOuts, workflows, Clock.systemUTC());
     environment.jersey().register(new LeadResource(jdbi, intake, new LeadOptOuts(optOuts), workflows));
+    environment.lifecycle().manage(new LeadReconciler(jdbi, optOuts, workflows,
+        temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS));
+  }
+
+  /**
+   * Provider webhooks, always registered: one whose provider has no verification secret configured
+   * answers 403 to everything, since an unverifiable request is never trusted.
+   */
+  private static void registerWebhooks(
+      LeadCadenceConfiguration config, Environment environment, Jdbi jdbi, TemporalRuntime temporal) {
+    ProviderWebhooks webhooks;
+    try {
+      webhooks = ProviderWebhooks.from(config.getSenders());
+    } catch (RuntimeException e) {
+      throw StartupFailure.because("the webhook configuration is not usable", e);
+    }
+    ProviderEvents events = new ProviderEvents(jdbi.onDemand(ProviderEventDao.class));
+    WorkflowSignals signals = new WorkflowSignals(temporal.connection().client());
+    LeadFinder finder = new LeadFinder(jdbi);
+    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
+    AgentTasks tasks = new AgentTasks(jdbi.onDemand(TaskDao.class), new LoggingAgentNotifier(), Clock.systemUTC());
+    DeliveryReports reports = new DeliveryReports(jdbi.onDemand(TouchDao.class), finder, signals);
+    environment.jersey().register(new TwilioWebhookResource(webhooks, events,
+        new InboundTexts(finder, optOuts, signals, tasks),
+        new TwilioStatusCallbacks(reports),
+        new VoicemailAnswers(webhooks.callControl(), reports, finder, tasks),
+        environment.getObjectMapper()));
+    environment.jersey().register(new SendGridWebhookResource(webhooks, events,
+        new SendGridEvents(finder, reports, optOuts, signals), environment.getObjectMapper()));
   }
 
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
   private static void registerErrorHandling(Environment environment) {
-    environment.jersey().register(new RequestSizeLimitFilter(MAX_REQUEST_BYTES));
+    environment.jersey().register(new RequestSizeLimitFilter(
+        MAX_REQUEST_BYTES, CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES));
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new ViolationExceptionMapper());

@@ -201,7 +201,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public LeadState recordOutcome(Outcome outcome) {
     applyOutcome(outcome);
     outcomeCount++;
-    String key = workflowId + ":outcome:" + outcomeCount;
+    // The run id keeps keys apart when a lost workflow is started again for the same lead.
+    String key = workflowId + ":" + Workflow.getInfo().getRunId() + ":outcome:" + outcomeCount;
     // Claimed before the activity runs: the loop must not persist the same status concurrently.
     recordedStatus = status;
     upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());

@@ -50,6 +50,15 @@ public final class LeadWorkflows {
    * @throws CadenceUnavailableException when Temporal cannot be reached or refuses the start
    */
   public void start(String workflowId, LeadCadenceInput input) {
+    startIfMissing(workflowId, input);
+  }
+
+  /**
+   * As {@link #start}; true when this call started the workflow, false when one existed already.
+   *
+   * @throws CadenceUnavailableException when Temporal cannot be reached or refuses the start
+   */
+  public boolean startIfMissing(String workflowId, LeadCadenceInput input) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -61,8 +70,10 @@ public final class LeadWorkflows {
     LeadCadenceWorkflow workflow = client.newWorkflowStub(LeadCadenceWorkflow.class, options);
     try {
       WorkflowClient.start(workflow::run, input);
+      return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       // the earlier attempt got through: nothing to do
+      return false;
     } catch (RuntimeException e) {
       throw new CadenceUnavailableException("could not start the cadence workflow: " + rootMessage(e), e);
     }

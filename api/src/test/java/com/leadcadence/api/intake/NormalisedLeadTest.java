@@ -14,6 +14,7 @@ import com.leadcadence.workflows.model.Channel;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import com.leadcadence.workflows.schedule.LeadZones;
 import org.junit.jupiter.api.Test;
 
 class NormalisedLeadTest {
@@ -27,7 +28,15 @@ class NormalisedLeadTest {
         CAPTURES_CONSENT, NOW);
     assertEquals("+13125550123", lead.phone());
     assertEquals("jane@example.com", lead.email());
-    assertEquals("America/Chicago", lead.timeZone(), "no zone given: the dealership's");
+    assertEquals(LeadZones.NORTH_AMERICA_CONTINENTAL, lead.timeZone(),
+        "no zone given: a US number could be anywhere in the country");
+  }
+
+  @Test
+  void anEmailOnlyLeadWithoutAZoneGetsTheDealerships() {
+    NormalisedLead lead = NormalisedLead.of(request("website", "jane@example.com", null, null, null),
+        CAPTURES_CONSENT, NOW);
+    assertEquals("America/Chicago", lead.timeZone());
   }
 
   @Test

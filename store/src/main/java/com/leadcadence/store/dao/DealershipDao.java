@@ -30,6 +30,10 @@ public interface DealershipDao extends SqlObject {
   @SqlQuery("SELECT * FROM dealerships WHERE id = :id")
   Optional<DealershipRow> findById(long id);
 
+  /** The dealerships texting from this number (E.164); normally one, but nothing makes it unique. */
+  @SqlQuery("SELECT * FROM dealerships WHERE sender_phone = :senderPhone ORDER BY id")
+  List<DealershipRow> listBySenderPhone(String senderPhone);
+
   @SqlQuery("SELECT * FROM dealerships ORDER BY id")
   List<DealershipRow> listAll();
 

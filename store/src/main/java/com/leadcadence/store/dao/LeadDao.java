@@ -50,6 +50,27 @@ public interface LeadDao extends SqlObject {
       """)
   Optional<LeadRow> findByExternalId(long dealershipId, String source, String externalId);
 
+  /** Leads whose cadence is not over (STARTING, ACTIVE, PAUSED), by id, one page after afterId. */
+  @SqlQuery("""
+      SELECT * FROM leads
+      WHERE status IN ('STARTING', 'ACTIVE', 'PAUSED') AND id > :afterId
+      ORDER BY id
+      LIMIT :limit
+      """)
+  List<LeadRow> listOpen(long afterId, int limit);
+
+  /** Leads whose workflow start was never confirmed, by id, one page after afterId. */
+  @SqlQuery("SELECT * FROM leads WHERE status = 'STARTING' AND id > :afterId ORDER BY id LIMIT :limit")
+  List<LeadRow> listStarting(long afterId, int limit);
+
+  /** The dealership's leads with this phone (E.164), newest first. */
+  @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND phone = :phone ORDER BY id DESC")
+  List<LeadRow> listByPhone(long dealershipId, String phone);
+
+  /** The dealership's leads with this email (stored lower-cased), newest first. */
+  @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND email = :email ORDER BY id DESC")
+  List<LeadRow> listByEmail(long dealershipId, String email);
+
   /** Newest first, one page: leads with an id below beforeId (Long.MAX_VALUE for the first page). */
   @SqlQuery("""
       SELECT * FROM leads

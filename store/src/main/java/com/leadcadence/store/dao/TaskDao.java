@@ -26,6 +26,14 @@ public interface TaskDao extends SqlObject {
   @GetGeneratedKeys("id")
   long insert(@BindMethods NewTask task);
 
+  /** An OPEN task with a note for the agent (a reply to answer, a lead to call back now). */
+  @SqlUpdate("""
+      INSERT INTO tasks (lead_id, agent_id, touch_id, kind, status, due_at, created_at, note)
+      VALUES (:leadId, :agentId, :touchId, :kind, 'OPEN', :dueAt, :createdAt, :note)
+      """)
+  @GetGeneratedKeys("id")
+  long insertWithNote(@BindMethods NewTask task, String note);
+
   /** At most one task per touch (unique touch_id): returns the stored one when a retry inserts again. */
   default TaskRow insertIfAbsentForTouch(NewTask task) {
     if (task.touchId() == null) {

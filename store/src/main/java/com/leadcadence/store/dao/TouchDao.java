@@ -87,4 +87,14 @@ public interface TouchDao extends SqlObject {
       WHERE provider = :provider AND provider_id = :providerId AND status IN ('SENT', 'DELIVERED')
       """)
   int recordDelivery(String provider, String providerId, TouchState status, String detail);
+
+  /**
+   * As {@link #recordDelivery} for a touch named by id (the lead and touch ids a callback URL carries),
+   * for when the provider's id is not on the row.
+   */
+  @SqlUpdate("""
+      UPDATE touches SET status = :status, detail = :detail
+      WHERE id = :id AND lead_id = :leadId AND status IN ('SENT', 'DELIVERED')
+      """)
+  int recordDeliveryById(long id, long leadId, TouchState status, String detail);
 }

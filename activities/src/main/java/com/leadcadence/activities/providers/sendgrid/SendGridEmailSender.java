@@ -88,8 +88,10 @@ public final class SendGridEmailSender implements EmailSender {
     mail.addPersonalization(personalization);
     // text/plain must come before text/html (SendGrid rejects the other order).
     mail.addContent(new Content("text/plain", m.body()));
-    if (extras.htmlBody() != null && !extras.htmlBody().isBlank()) {
-      mail.addContent(new Content("text/html", extras.htmlBody()));
+    // The message's own HTML (rendered from the step's template) first; extras only when it has none.
+    String html = m.html() != null && !m.html().isBlank() ? m.html() : extras.htmlBody();
+    if (html != null && !html.isBlank()) {
+      mail.addContent(new Content("text/html", html));
     }
     mail.addCustomArg(LEAD_ID_ARG, Long.toString(m.leadId()));
     mail.addCustomArg(TOUCH_ID_ARG, Long.toString(m.touchId()));

@@ -100,6 +100,22 @@ class SendGridEmailSenderTest {
         """)));
   }
 
+  @Test
+  void theMessagesOwnHtmlIsTheHtmlPart() {
+    answer(aResponse().withStatus(202).withHeader("X-Message-Id", "html-id"));
+    EmailMessage withHtml = new EmailMessage(MESSAGE.to(), MESSAGE.fromName(), MESSAGE.fromEmail(),
+        MESSAGE.subject(), MESSAGE.body(), "<p>Hi Jane,</p>", MESSAGE.idempotencyKey(), 42L, 7000L);
+
+    sender().send(withHtml, new EmailExtras("<p>ignored: the message has its own</p>", List.of(), null));
+
+    wm.verify(postRequestedFor(urlEqualTo(MAIL_SEND)).withRequestBody(equalToJson("""
+        {"content": [
+          {"type": "text/plain", "value": "Hi Jane,\\nthe Camry is here."},
+          {"type": "text/html", "value": "<p>Hi Jane,</p>"}
+        ]}
+        """, true, true)));
+  }
+
   @ParameterizedTest(name = "HTTP {0} naming the recipient is permanent")
   @ValueSource(ints = {400, 403, 413})
   void anInvalidRecipientIsPermanent(int status) {

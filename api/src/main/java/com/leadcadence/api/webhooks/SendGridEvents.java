@@ -1,0 +1,126 @@
+package com.leadcadence.api.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.activities.providers.sendgrid.SendGridEmailSender;
+import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.store.rows.TouchState;
+import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.EngagementEvent;
+import com.leadcadence.workflows.model.EngagementType;
+import com.leadcadence.workflows.model.OptOutChannel;
+import com.leadcadence.workflows.model.OptOutRequest;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SendGrid event. The lead and touch come from the custom args the sender put on the email
+ * (lead_id, touch_id). delivered settles the touch; open and click are engagement; a hard bounce or a
+ * drop fails the touch and blocks email for that lead; unsubscribe, group_unsubscribe and spamreport put
+ * the address on the dealership's opt-out list and stop email for every running lead with it.
+ */
+public final class SendGridEvents {
+  private static final Logger log = LoggerFactory.getLogger(SendGridEvents.class);
+
+  private final LeadFinder finder;
+  private final DeliveryReports reports;
+  private final OptOutRegistry optOuts;
+  private final WorkflowSignals signals;
+
+  public SendGridEvents(LeadFinder finder, DeliveryReports reports, OptOutRegistry optOuts, WorkflowSignals signals) {
+    this.finder = finder;
+    this.reports = reports;
+    this.optOuts = optOuts;
+    this.signals = signals;
+  }
+
+  static String type(JsonNode event) {
+    return event.path("event").asText("");
+  }
+
+  static OptionalLong leadId(JsonNode event) {
+    return TwilioCallback.id(event.path(SendGridEmailSender.LEAD_ID_ARG).asText(null));
+  }
+
+  /** sg_event_id is unique per event; without one, the message id and type stand in. */
+  static Optional<String> eventId(JsonNode event) {
+    String id = event.path("sg_event_id").asText(null);
+    if (id != null && !id.isBlank()) {
+      return Optional.of(id);
+    }
+    String message = event.path("sg_message_id").asText(null);
+    return message == null ? Optional.empty()
+        : Optional.of(message + ":" + type(event) + ":" + event.path("timestamp").asText(""));
+  }
+
+  public void handle(JsonNode event) {
+    OptionalLong leadId = leadId(event);
+    Optional<LeadRow> lead = leadId.isPresent() ? finder.lead(leadId.getAsLong()) : Optional.empty();
+    if (lead.isEmpty()) {
+      log.info("sendgrid {} event names no known lead: ignored", type(event));
+      return;
+    }
+    try (LeadMdc ignored = LeadMdc.put(lead.get().id(), lead.get().workflowId())) {
+      String type = type(event);
+      switch (type) {
+        case "delivered" -> settle(event, lead.get(), TouchState.DELIVERED, "sendgrid delivered");
+        case "open" -> engagement(lead.get(), EngagementType.EMAIL_OPEN, "email opened");
+        case "click" -> engagement(lead.get(), EngagementType.EMAIL_CLICK, "email link clicked");
+        case "bounce" -> bounce(event, lead.get());
+        case "dropped" -> fail(event, lead.get(), "sendgrid dropped: " + event.path("reason").asText(""));
+        case "unsubscribe", "group_unsubscribe", "spamreport" -> optOut(event, lead.get(), type);
+        default -> log.info("sendgrid {} event: nothing to do", type);
+      }
+    }
+  }
+
+  private void settle(JsonNode event, LeadRow lead, TouchState state, String detail) {
+    OptionalLong touchId = TwilioCallback.id(event.path(SendGridEmailSender.TOUCH_ID_ARG).asText(null));
+    reports.touch(SendGridEmailSender.PROVIDER, null, OptionalLong.of(lead.id()), touchId)
+        .ifPresentOrElse(t -> reports.record(t, state, detail),
+            () -> log.warn("sendgrid {} event matches no touch", type(event)));
+  }
+
+  private void engagement(LeadRow lead, EngagementType type, String detail) {
+    signals.signal(lead, "engagement(" + type + ")", w -> w.engagement(new EngagementEvent(type, detail)));
+  }
+
+  /** "blocked" bounces are the receiving server refusing for now (reputation, content): not the address. */
+  private void bounce(JsonNode event, LeadRow lead) {
+    String bounceType = event.path("type").asText("bounce");
+    String detail = "sendgrid bounce (" + bounceType + "): " + event.path("reason").asText("");
+    if ("blocked".equals(bounceType)) {
+      settle(event, lead, TouchState.FAILED, detail);
+    } else {
+      fail(event, lead, detail);
+    }
+  }
+
+  private void fail(JsonNode event, LeadRow lead, String detail) {
+    settle(event, lead, TouchState.FAILED, detail);
+    reports.channelFailed(lead.id(), Channel.EMAIL, detail);
+  }
+
+  private void optOut(JsonNode event, LeadRow lead, String type) {
+    String email = event.path("email").asText(null);
+    String address = email == null || email.isBlank() ? lead.email() : email;
+    if (address == null) {
+      log.warn("sendgrid {} event without an address: ignored", type);
+      return;
+    }
+    String source = "email-" + type;
+    optOuts.record(lead.dealershipId(), address, OptOutChannel.EMAIL, source);
+    log.info("{} opted out of email ({})", Masking.email(address), source);
+    OptOutRequest request = new OptOutRequest(Set.of(OptOutChannel.EMAIL), source);
+    for (LeadRow each : finder.runningByEmail(lead.dealershipId(), address)) {
+      try (LeadMdc ignored = LeadMdc.put(each.id(), each.workflowId())) {
+        signals.signal(each, "optOut(EMAIL)", w -> w.optOut(request));
+      }
+    }
+  }
+}
