@@ -4,6 +4,7 @@ import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
@@ -18,9 +19,15 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
   /** jdbi must be configured with StoreJdbi.configure. */
   public static CadenceActivities create(
       Jdbi jdbi, Senders senders, MessageTemplates templates, AgentNotifier notifier) {
+    return create(jdbi, senders, templates, notifier, UnsubscribeUrls.NONE);
+  }
+
+  /** With a link to the lead's unsubscribe page in every email. */
+  public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
-        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier),
+        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls),
         new LeadRecordActivitiesImpl(jdbi, notifier));
   }
 

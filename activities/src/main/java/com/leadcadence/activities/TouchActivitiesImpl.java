@@ -15,6 +15,7 @@ import com.leadcadence.activities.senders.VoicemailMessage;
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.RenderedMessage;
 import com.leadcadence.activities.templates.TemplateContext;
+import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -62,9 +63,15 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private final MessageTemplates templates;
   private final OptOutRegistry optOuts;
   private final AgentNotifier notifier;
+  private final UnsubscribeUrls unsubscribeUrls;
 
   public TouchActivitiesImpl(
       Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts, AgentNotifier notifier) {
+    this(jdbi, senders, templates, optOuts, notifier, UnsubscribeUrls.NONE);
+  }
+
+  public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
     this.jdbi = jdbi;
     this.touches = jdbi.onDemand(TouchDao.class);
     this.leads = jdbi.onDemand(LeadDao.class);
@@ -75,6 +82,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
     this.templates = templates;
     this.optOuts = optOuts;
     this.notifier = notifier;
+    this.unsubscribeUrls = unsubscribeUrls;
   }
 
   @Override
@@ -111,8 +119,11 @@ public final class TouchActivitiesImpl implements TouchActivities {
         .orElseThrow(() -> new IllegalStateException("dealership " + lead.dealershipId() + " does not exist"));
     Long agentId = request.agentId() != null ? request.agentId() : lead.assignedAgentId();
     AgentRow agent = agentId == null ? null : agents.findById(lead.dealershipId(), agentId).orElse(null);
-    RenderedMessage message =
-        templates.render(channel, request.templateId(), TemplateContext.of(lead, dealership, agent));
+    TemplateContext context = TemplateContext.of(lead, dealership, agent);
+    if (channel == Channel.EMAIL) {
+      context = context.withUnsubscribeUrl(unsubscribeUrls.forLead(lead.id()));
+    }
+    RenderedMessage message = templates.render(channel, request.templateId(), context);
     if (channel == Channel.CALL) {
       return createCallTask(request, touch, lead, agentId, address, message);
     }

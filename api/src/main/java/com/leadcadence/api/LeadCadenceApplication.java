@@ -36,8 +36,11 @@ import com.leadcadence.api.startup.UnsetVariables;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.api.temporal.ManagedWorkerFactory;
 import com.leadcadence.api.temporal.TemporalRuntime;
+import com.leadcadence.api.unsubscribe.UnsubscribeLinks;
+import com.leadcadence.api.unsubscribe.UnsubscribeResource;
 import com.leadcadence.api.webhooks.AgentTasks;
 import com.leadcadence.api.webhooks.DeliveryReports;
+import com.leadcadence.api.webhooks.EmailOptOuts;
 import com.leadcadence.api.webhooks.InboundTexts;
 import com.leadcadence.api.webhooks.LeadFinder;
 import com.leadcadence.api.webhooks.ProviderEvents;
@@ -65,13 +68,21 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -114,15 +125,17 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsetVariables.check(config);
     useOwnExceptionMappers(config);
     Ports.ensureConfiguredPortsFree(config);
+    UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
     seedDemoDealership(config, jdbi);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
     if (config.getTemporal().isRunWorker()) {
-      runWorker(config, environment, jdbi, templates, temporal);
+      runWorker(config, environment, jdbi, templates, unsubscribeLinks, temporal);
     }
     registerApi(environment, jdbi, temporal);
     registerWebhooks(config, environment, jdbi, temporal);
+    registerUnsubscribePage(environment, jdbi, temporal, unsubscribeLinks);
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -132,10 +145,11 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   /** The {@code worker} command: the same start without HTTP; the worker always runs. */
   public void runWorkerOnly(LeadCadenceConfiguration config, Environment environment) {
     UnsetVariables.check(config);
+    UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
-    runWorker(config, environment, jdbi, templates, temporal);
+    runWorker(config, environment, jdbi, templates, unsubscribeLinks, temporal);
   }
 
   /** Probe or embedded fallback, create, migrate; then the pool Dropwizard manages (and health-checks). */
@@ -176,10 +190,10 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
   private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
-      MessageTemplates templates, TemporalRuntime temporal) {
+      MessageTemplates templates, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
     Senders senders = providerSenders(config).senders();
     CadenceActivities activities =
-        CadenceActivities.create(jdbi, senders, templates, new LoggingAgentNotifier());
+        CadenceActivities.create(jdbi, senders, templates, new LoggingAgentNotifier(), unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory));
@@ -233,6 +247,54 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         environment.getObjectMapper()));
     environment.jersey().register(new SendGridWebhookResource(webhooks, events,
         new SendGridEvents(finder, reports, optOuts, signals), environment.getObjectMapper()));
+  }
+
+  /**
+   * Signed links to the unsubscribe page, on PUBLIC_BASE_URL; without one (dev) on this machine's API
+   * port, so dry-run emails show a link that works locally. The port is the one the server really bound
+   * (0 in tests), learnt when it starts; the worker command, which has no server, uses the configured one.
+   */
+  private static UnsubscribeLinks unsubscribeLinks(LeadCadenceConfiguration config, Environment environment) {
+    String secret = config.getUnsubscribe().signingSecret();
+    String publicBaseUrl = config.getSenders().getPublicBaseUrl();
+    if (publicBaseUrl != null && !publicBaseUrl.isBlank()) {
+      String base = publicBaseUrl.strip();
+      return new UnsubscribeLinks(secret, () -> base);
+    }
+    AtomicInteger apiPort = new AtomicInteger(configuredApiPort(config));
+    environment.lifecycle().addServerLifecycleListener(server -> apiPort.set(firstLocalPort(server, apiPort.get())));
+    return new UnsubscribeLinks(secret, () -> "http://127.0.0.1:" + apiPort.get());
+  }
+
+  private static int configuredApiPort(LeadCadenceConfiguration config) {
+    ConnectorFactory connector = null;
+    if (config.getServerFactory() instanceof DefaultServerFactory server
+        && !server.getApplicationConnectors().isEmpty()) {
+      connector = server.getApplicationConnectors().get(0);
+    } else if (config.getServerFactory() instanceof SimpleServerFactory server) {
+      connector = server.getConnector();
+    }
+    return connector instanceof HttpConnectorFactory http ? http.getPort() : 8080;
+  }
+
+  /** The application connector's bound port (the admin one is named "admin..."). */
+  private static int firstLocalPort(Server server, int fallback) {
+    for (Connector connector : server.getConnectors()) {
+      String name = connector.getName() == null ? "" : connector.getName();
+      if (connector instanceof NetworkConnector network && !name.contains("admin")) {
+        return network.getLocalPort();
+      }
+    }
+    return fallback;
+  }
+
+  /** GET /unsubscribe/{token}: the page behind every email's link; the token is its authorisation. */
+  private static void registerUnsubscribePage(
+      Environment environment, Jdbi jdbi, TemporalRuntime temporal, UnsubscribeLinks links) {
+    LeadFinder finder = new LeadFinder(jdbi);
+    EmailOptOuts emailOptOuts = new EmailOptOuts(finder, new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
+        new WorkflowSignals(temporal.connection().client()));
+    environment.jersey().register(new UnsubscribeResource(links, finder, emailOptOuts));
   }
 
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */

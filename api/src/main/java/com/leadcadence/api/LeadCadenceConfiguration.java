@@ -22,6 +22,8 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private DemoSettings demo = new DemoSettings();
 
+  @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
+
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("com.mysql.cj.jdbc.Driver");
@@ -89,5 +91,15 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("demo")
   public void setDemo(DemoSettings demo) {
     this.demo = demo;
+  }
+
+  @JsonProperty("unsubscribe")
+  public UnsubscribeSettings getUnsubscribe() {
+    return unsubscribe;
+  }
+
+  @JsonProperty("unsubscribe")
+  public void setUnsubscribe(UnsubscribeSettings unsubscribe) {
+    this.unsubscribe = unsubscribe;
   }
 }

@@ -2,7 +2,6 @@ package com.leadcadence.api.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadcadence.activities.logging.LeadMdc;
-import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.providers.sendgrid.SendGridEmailSender;
 import com.leadcadence.store.rows.LeadRow;
@@ -10,11 +9,8 @@ import com.leadcadence.store.rows.TouchState;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.EngagementType;
-import com.leadcadence.workflows.model.OptOutChannel;
-import com.leadcadence.workflows.model.OptOutRequest;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +25,14 @@ public final class SendGridEvents {
 
   private final LeadFinder finder;
   private final DeliveryReports reports;
-  private final OptOutRegistry optOuts;
   private final WorkflowSignals signals;
+  private final EmailOptOuts emailOptOuts;
 
   public SendGridEvents(LeadFinder finder, DeliveryReports reports, OptOutRegistry optOuts, WorkflowSignals signals) {
     this.finder = finder;
     this.reports = reports;
-    this.optOuts = optOuts;
     this.signals = signals;
+    this.emailOptOuts = new EmailOptOuts(finder, optOuts, signals);
   }
 
   static String type(JsonNode event) {
@@ -113,14 +109,6 @@ public final class SendGridEvents {
       log.warn("sendgrid {} event without an address: ignored", type);
       return;
     }
-    String source = "email-" + type;
-    optOuts.record(lead.dealershipId(), address, OptOutChannel.EMAIL, source);
-    log.info("{} opted out of email ({})", Masking.email(address), source);
-    OptOutRequest request = new OptOutRequest(Set.of(OptOutChannel.EMAIL), source);
-    for (LeadRow each : finder.runningByEmail(lead.dealershipId(), address)) {
-      try (LeadMdc ignored = LeadMdc.put(each.id(), each.workflowId())) {
-        signals.signal(each, "optOut(EMAIL)", w -> w.optOut(request));
-      }
-    }
+    emailOptOuts.optOut(lead.dealershipId(), address, "email-" + type);
   }
 }
