@@ -25,6 +25,18 @@ public final class PhoneTimeZones {
 
   private PhoneTimeZones() {}
 
+  /**
+   * As {@link #forNumber}, but a number sharing the dealership's area code is taken to be in the
+   * dealership's zone: most leads are local, and the span would delay their first call needlessly.
+   */
+  public static Optional<String> forNumberNear(String e164, String dealershipPhone, String dealershipZone) {
+    Optional<String> area = areaCode(e164);
+    if (area.isPresent() && area.equals(areaCode(dealershipPhone))) {
+      return Optional.of(dealershipZone);
+    }
+    return forNumber(e164);
+  }
+
   /** A zone, or a comma-separated span of zones (see LeadZones), for an E.164 number. */
   public static Optional<String> forNumber(String e164) {
     if (e164 == null) {

@@ -27,4 +27,14 @@ class PhoneTimeZonesTest {
     assertEquals(Optional.of("312"), PhoneTimeZones.areaCode("+13125550123"));
     assertEquals(Optional.empty(), PhoneTimeZones.areaCode("+442071838750"));
   }
+
+  @Test
+  void aNumberWithTheDealershipsAreaCodeIsTakenToBeLocal() {
+    assertEquals(Optional.of("America/Chicago"),
+        PhoneTimeZones.forNumberNear("+13125550123", "+13125550100", "America/Chicago"));
+    assertEquals(Optional.of(LeadZones.NORTH_AMERICA_CONTINENTAL),
+        PhoneTimeZones.forNumberNear("+12125550123", "+13125550100", "America/Chicago"));
+    assertEquals(Optional.of(LeadZones.NORTH_AMERICA_CONTINENTAL),
+        PhoneTimeZones.forNumberNear("+12125550123", null, "America/Chicago"));
+  }
 }
