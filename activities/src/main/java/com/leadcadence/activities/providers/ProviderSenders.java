@@ -63,11 +63,10 @@ public record ProviderSenders(
         Optional.ofNullable(callControl),
         Optional.ofNullable(settings.twilio().authToken()).map(TwilioSignatureVerifier::new),
         Optional.ofNullable(settings.sendGrid().webhookPublicKey()).map(SendGridSignatureVerifier::new));
-    log.info("senders: email={}, sms and voicemail={}, twilio webhooks {}, sendgrid events {}",
+    // Webhook verification is reported by the api's ProviderWebhooks, which builds its own verifiers.
+    log.info("senders: email={}, sms and voicemail={}",
         providers.liveEmail ? "sendgrid" : DryRunSenders.PROVIDER,
-        providers.liveTwilio ? "twilio" : DryRunSenders.PROVIDER,
-        providers.twilioSignatures.isPresent() ? "verified" : "unverifiable",
-        providers.sendGridSignatures.isPresent() ? "verified" : "unverifiable");
+        providers.liveTwilio ? "twilio" : DryRunSenders.PROVIDER);
     return providers;
   }
 }
