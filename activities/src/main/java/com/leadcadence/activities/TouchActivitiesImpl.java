@@ -142,7 +142,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       receipt = switch (request.channel()) {
         case EMAIL -> senders.email().send(new EmailMessage(address, dealership.senderName(),
             dealership.senderEmail(), message.subject(), message.body(), message.html(), request.idempotencyKey(),
-            request.leadId(), touch.id()));
+            request.leadId(), touch.id(), request.templateId()));
         case SMS -> senders.sms().send(new SmsMessage(address, dealership.senderPhone(), message.body(),
             request.idempotencyKey(), request.leadId(), touch.id()));
         case VOICEMAIL -> senders.voicemail().send(new VoicemailMessage(address, dealership.senderPhone(),

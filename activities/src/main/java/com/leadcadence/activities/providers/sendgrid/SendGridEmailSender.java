@@ -100,6 +100,9 @@ public final class SendGridEmailSender implements EmailSender {
     }
     Set<String> categories = new LinkedHashSet<>(settings.categories());
     categories.addAll(extras.categories());
+    if (m.category() != null && !m.category().isBlank()) {
+      categories.add(m.category());
+    }
     categories.stream().limit(MAX_CATEGORIES).forEach(mail::addCategory);
     Integer group = extras.asmGroupId() != null ? extras.asmGroupId() : settings.asmGroupId();
     if (group != null) {

@@ -83,6 +83,20 @@ class SendGridEmailSenderTest {
   }
 
   @Test
+  void theStepsTemplateIsACategoryNextToTheConfiguredOnes() {
+    answer(aResponse().withStatus(202).withHeader("X-Message-Id", "cat-1"));
+    SendGridEmailSender sender = sender(null, List.of("lead-cadence"), wm.baseUrl(), Duration.ofSeconds(2));
+    EmailMessage ack = new EmailMessage(MESSAGE.to(), MESSAGE.fromName(), MESSAGE.fromEmail(), MESSAGE.subject(),
+        MESSAGE.body(), null, MESSAGE.idempotencyKey(), MESSAGE.leadId(), MESSAGE.touchId(), "ack");
+
+    sender.send(ack);
+
+    wm.verify(postRequestedFor(urlEqualTo(MAIL_SEND)).withRequestBody(equalToJson("""
+        {"categories": ["lead-cadence", "ack"]}
+        """, true, true)));
+  }
+
+  @Test
   void withoutExtrasTheMailIsTextOnlyWithoutGroupOrCategories() {
     answer(aResponse().withStatus(202).withHeader("x-message-id", "lowercase-header-id"));
 
