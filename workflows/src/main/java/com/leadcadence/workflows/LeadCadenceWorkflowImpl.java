@@ -421,7 +421,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, s.callSla());
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at));
     try {
       TouchResult result = touches.perform(request);
       if (result.status().blocksChannel()) {
@@ -458,6 +458,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       records.recordProfile(
           new LeadProfileChange(input.leadId(), score, Grade.forScore(score), agentId, now()));
     }
+  }
+
+  /** The plan's SLA for a call task, cut short where the contact window closes sooner. */
+  private Duration callDeadline(CadenceStep s, Instant at) {
+    if (s.channel() != Channel.CALL || s.callSla() == null) {
+      return s.callSla();
+    }
+    Duration open = window.allowedFor(Channel.CALL, at, s.callSla());
+    return open.isZero() ? s.callSla() : open;
   }
 
   private void persistStatusChange() {

@@ -69,6 +69,18 @@ public final class ContactWindow {
     return Optional.empty();
   }
 
+  /**
+   * How long from {@code t} the channel stays allowed, looking at most {@code horizon} ahead (minute
+   * steps): a call task's deadline must not fall into the lead's night or after the dealership closes.
+   */
+  public Duration allowedFor(Channel channel, Instant t, Duration horizon) {
+    Duration open = Duration.ZERO;
+    while (open.compareTo(horizon) < 0 && allows(channel, t.plus(open))) {
+      open = open.plusMinutes(1);
+    }
+    return open.compareTo(horizon) > 0 ? horizon : open;
+  }
+
   private boolean outsideQuietHours(Instant t) {
     return zoneInQuietHours(t).isEmpty();
   }

@@ -116,4 +116,13 @@ class ContactWindowTest {
     assertEquals(java.util.List.of(ZoneId.of("America/New_York"), LOS_ANGELES),
         LeadZones.parse("America/New_York, America/Los_Angeles", CHICAGO));
   }
+
+  @Test
+  void aCallTasksDeadlineEndsWhereTheWindowCloses() {
+    ContactWindow window = new ContactWindow(CHICAGO, MON_SAT_9_TO_8);
+    java.time.Duration sla = java.time.Duration.ofMinutes(15);
+    assertEquals(sla, window.allowedFor(Channel.CALL, chicago("2026-11-24T10:00"), sla));
+    // The dealership closes at 20:00.
+    assertEquals(java.time.Duration.ofMinutes(6), window.allowedFor(Channel.CALL, chicago("2026-11-24T19:54"), sla));
+  }
 }
