@@ -143,6 +143,10 @@ class LeadCadenceWorkflowTest {
     // The recorded history replays against the current code: the workflow is deterministic.
     WorkflowExecutionHistory history = h.client.fetchHistory(WorkflowIds.forLead(input.leadId()));
     WorkflowReplayer.replayWorkflowExecution(history, LeadCadenceWorkflowImpl.class);
+    // ...and a changed workflow does not: the check above can fail.
+    Exception replayFailure = assertThrows(Exception.class,
+        () -> WorkflowReplayer.replayWorkflowExecution(history, ChangedCadenceWorkflow.class));
+    assertTrue(replayFailure.getMessage().contains("NonDeterministicException"), replayFailure.getMessage());
   }
 
   @Test
