@@ -144,7 +144,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
             dealership.senderEmail(), message.subject(), message.body(), message.html(), request.idempotencyKey(),
             request.leadId(), touch.id(), request.templateId()));
         case SMS -> senders.sms().send(new SmsMessage(address, dealership.senderPhone(), message.body(),
-            request.idempotencyKey(), request.leadId(), touch.id()));
+            request.idempotencyKey(), request.leadId(), touch.id(), dealership.messagingServiceSid()));
         case VOICEMAIL -> senders.voicemail().send(new VoicemailMessage(address, dealership.senderPhone(),
             message.body(), request.idempotencyKey(), request.leadId(), touch.id()));
         case CALL -> throw new IllegalArgumentException("a call is a task, not a send");

@@ -17,6 +17,7 @@ public record DealershipRow(
     String senderName,
     String senderEmail,
     String senderPhone,
+    String messagingServiceSid,
     boolean webFormCapturesConsent,
     String firstPartySources,
     Instant createdAt) {

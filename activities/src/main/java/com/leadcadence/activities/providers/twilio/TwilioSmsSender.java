@@ -50,12 +50,19 @@ public final class TwilioSmsSender implements SmsSender {
     }
   }
 
+  /** The dealership's Messaging Service, else its number, else the account-wide service or number. */
   private MessageCreator creator(SmsMessage m) {
     PhoneNumber to = new PhoneNumber(m.to());
+    if (m.messagingServiceSid() != null && !m.messagingServiceSid().isBlank()) {
+      return Message.creator(to, m.messagingServiceSid(), m.text());
+    }
+    if (m.from() != null && !m.from().isBlank()) {
+      return Message.creator(to, new PhoneNumber(m.from()), m.text());
+    }
     if (settings.messagingServiceSid() != null) {
       return Message.creator(to, settings.messagingServiceSid(), m.text());
     }
-    String from = m.from() != null && !m.from().isBlank() ? m.from() : settings.fromNumber();
+    String from = settings.fromNumber();
     if (from == null) {
       throw new MessageNotSentException(
           "no sender: set the dealership's number, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", null);

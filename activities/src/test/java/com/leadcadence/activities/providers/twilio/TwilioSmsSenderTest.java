@@ -70,15 +70,28 @@ class TwilioSmsSenderTest {
   }
 
   @Test
-  void aMessagingServiceReplacesTheFromNumber() {
+  void theDealershipsMessagingServiceWinsOverItsNumberAndTheAccountDefaults() {
     TwilioStub.answerMessages(wm, aResponse().withStatus(201).withBody(CREATED));
 
-    sender("+13125550999", "MG0123456789abcdef0123456789abcdef").send(MESSAGE);
+    sender("+13125550999", "MGaccount0123456789abcdef01234567").send(new SmsMessage("+13125550123",
+        DEALER_NUMBER, "Hi", "lead-42:3", 42L, 7001L, "MG0123456789abcdef0123456789abcdef"));
 
     wm.verify(postRequestedFor(urlEqualTo(TwilioStub.MESSAGES_PATH))
         .withFormParam("MessagingServiceSid", equalTo("MG0123456789abcdef0123456789abcdef"))
         .withFormParam("From", absent())
         .withFormParam("To", equalTo("+13125550123")));
+  }
+
+  @Test
+  void theAccountsMessagingServiceServesADealershipWithoutANumber() {
+    TwilioStub.answerMessages(wm, aResponse().withStatus(201).withBody(CREATED));
+
+    sender("+13125550999", "MGaccount0123456789abcdef01234567")
+        .send(new SmsMessage("+13125550123", null, "Hi", "lead-42:3", 42L, 7001L));
+
+    wm.verify(postRequestedFor(urlEqualTo(TwilioStub.MESSAGES_PATH))
+        .withFormParam("MessagingServiceSid", equalTo("MGaccount0123456789abcdef01234567"))
+        .withFormParam("From", absent()));
   }
 
   @Test
