@@ -65,7 +65,7 @@ public final class VoicemailAnswers {
       control().ifPresent(c -> c.hangUp(callSid));
       return;
     }
-    control().ifPresent(c -> c.leaveMessage(callSid, VoicemailContent.spoken(script.get())));
+    control().ifPresent(c -> c.leaveMessage(callSid, VoicemailContent.fromTemplate(script.get())));
   }
 
   private void greetAndAlert(String callSid, Optional<LeadRow> lead) {

@@ -18,4 +18,21 @@ public record VoicemailContent(String script, URI recordingUrl) {
   public static VoicemailContent recorded(URI recordingUrl) {
     return new VoicemailContent(null, recordingUrl);
   }
+
+  /**
+   * The content a rendered voicemail template stands for: a template whose whole text is one http(s)
+   * URL names a recording (a dealership's own voice), anything else is a script to speak.
+   */
+  public static VoicemailContent fromTemplate(String rendered) {
+    String text = rendered == null ? "" : rendered.strip();
+    if (!text.isEmpty() && text.chars().noneMatch(Character::isWhitespace)
+        && (text.startsWith("https://") || text.startsWith("http://"))) {
+      try {
+        return recorded(URI.create(text));
+      } catch (IllegalArgumentException notAUrl) {
+        return spoken(text);
+      }
+    }
+    return spoken(text);
+  }
 }
