@@ -181,6 +181,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     nextDue = null;
     persistStatusChange();
+    persistProfileChange();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new CadenceResult(status, attempts, stepsDone);
   }
