@@ -35,6 +35,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,22 +135,24 @@ public class LeadResource {
   @Path("/{id}/pause")
   @Timed
   public LeadState pause(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
-    LeadRow lead = runningOrStarted(caller, id);
-    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      workflows.pause(lead.workflowId(), new PauseRequest(reason(body, "paused via API")));
-      LOG.info("Lead {} paused", lead.id());
-      return stateAfterSignal(lead);
-    }
+    return signalPause(caller, id, "paused", lead ->
+        workflows.pause(lead.workflowId(), new PauseRequest(reason(body, "paused via API"))));
   }
 
   @POST
   @Path("/{id}/resume")
   @Timed
   public LeadState resume(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
+    return signalPause(caller, id, "resumed", lead ->
+        workflows.resume(lead.workflowId(), new PauseRequest(reason(body, "resumed via API"))));
+  }
+
+  /** Pause and resume differ only in the signal they send. */
+  private LeadState signalPause(DealershipPrincipal caller, long id, String what, Consumer<LeadRow> signal) {
     LeadRow lead = runningOrStarted(caller, id);
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      workflows.resume(lead.workflowId(), new PauseRequest(reason(body, "resumed via API")));
-      LOG.info("Lead {} resumed", lead.id());
+      signal.accept(lead);
+      LOG.info("Lead {} {}", lead.id(), what);
       return stateAfterSignal(lead);
     }
   }

@@ -1,11 +1,13 @@
 package com.leadcadence.activities.providers.twilio;
 
+import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.activities.providers.TransportFailures;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.PermanentDeliveryException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import java.util.Set;
+import org.slf4j.Logger;
 
 /**
  * Turns a Twilio failure into what the cadence does with it. Errors about the recipient are permanent
@@ -43,6 +45,15 @@ public final class TwilioFailures {
 
   public static boolean isRecipientPermanent(Integer code) {
     return code != null && RECIPIENT_PERMANENT.contains(code);
+  }
+
+  /** Logs a failed request in one line (masked number) and returns the exception to throw. */
+  public static RuntimeException logAndClassify(
+      Logger log, String what, String to, long touchId, TwilioException failure) {
+    RuntimeException classified = classify(failure);
+    log.warn("twilio {} to {} failed ({}): {} touchId={}", what, Masking.phone(to),
+        classified.getClass().getSimpleName(), failure.getMessage(), touchId);
+    return classified;
   }
 
   public static RuntimeException classify(TwilioException failure) {

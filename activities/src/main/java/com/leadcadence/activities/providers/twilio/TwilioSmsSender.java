@@ -43,10 +43,7 @@ public final class TwilioSmsSender implements SmsSender {
           Masking.phone(m.to()), sent.getSid(), sent.getStatus(), m.touchId());
       return new SendReceipt(PROVIDER, sent.getSid());
     } catch (TwilioException e) {
-      RuntimeException classified = TwilioFailures.classify(e);
-      log.warn("twilio sms to {} failed ({}): {} touchId={}",
-          Masking.phone(m.to()), classified.getClass().getSimpleName(), e.getMessage(), m.touchId());
-      throw classified;
+      throw TwilioFailures.logAndClassify(log, "sms", m.to(), m.touchId(), e);
     }
   }
 

@@ -58,10 +58,7 @@ public final class TwilioVoicemailSender implements VoicemailSender {
           Masking.phone(m.to()), call.getSid(), m.touchId());
       return new SendReceipt(PROVIDER, call.getSid());
     } catch (TwilioException e) {
-      RuntimeException classified = TwilioFailures.classify(e);
-      log.warn("twilio voicemail drop to {} failed ({}): {} touchId={}",
-          Masking.phone(m.to()), classified.getClass().getSimpleName(), e.getMessage(), m.touchId());
-      throw classified;
+      throw TwilioFailures.logAndClassify(log, "voicemail drop", m.to(), m.touchId(), e);
     }
   }
 }
