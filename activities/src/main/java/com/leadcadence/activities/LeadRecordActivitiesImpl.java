@@ -45,8 +45,14 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
       jdbi.useTransaction(handle -> {
         handle.attach(OutcomeDao.class).insertIfAbsent(record.leadId(), record.key(), outcome.type(),
             outcome.agentId(), outcome.note(), record.at());
-        int closed = handle.attach(TaskDao.class)
-            .closeOpenByLead(record.leadId(), outcome.type().name(), outcome.note(), record.at());
+        TaskDao tasks = handle.attach(TaskDao.class);
+        int closed = outcome.taskId() != null
+            // the agent's own task (normally closed already by the API, which claims it first)
+            ? tasks.complete(outcome.taskId(), outcome.type().name(), outcome.note(), record.at()).map(t -> 1).orElse(0)
+            : tasks.completeOpenCallsOfLead(record.leadId(), outcome.type().name(), outcome.note(), record.at()).size();
+        if (record.statusAfter() != null && record.statusAfter().isTerminal()) {
+          closed += tasks.cancelOpenByLead(record.leadId(), "cadence ended: " + record.statusAfter(), record.at()).size();
+        }
         LeadDao leads = handle.attach(LeadDao.class);
         if (CONTACT_MADE.contains(outcome.type())) {
           leads.markFirstContact(record.leadId(), record.at());
@@ -54,7 +60,7 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
         if (record.statusAfter() != null) {
           leads.updateStatus(record.leadId(), record.statusAfter(), record.at());
         }
-        log.info("Outcome {} recorded ({} open task(s) closed), status now {}",
+        log.info("Outcome {} recorded ({} task(s) closed), status now {}",
             outcome.type(), closed, record.statusAfter());
       });
     }

@@ -3,7 +3,6 @@ package com.leadcadence.activities;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.activities.notify.AgentNotifier;
-import com.leadcadence.activities.notify.CallTaskNotice;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.EmailMessage;
 import com.leadcadence.activities.senders.MessageNotSentException;
@@ -26,7 +25,6 @@ import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewTask;
 import com.leadcadence.store.rows.NewTouch;
-import com.leadcadence.store.rows.TaskKind;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.rows.TouchState;
@@ -35,6 +33,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.TaskDeadline;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +93,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
         case SENDING -> settleUnconfirmed(request, touch);
+        case TASK_CREATED -> withTask(touch);
         default -> {
           log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
           yield resultOf(touch);
@@ -125,7 +125,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
     }
     RenderedMessage message = templates.render(channel, request.templateId(), context);
     if (channel == Channel.CALL) {
-      return createCallTask(request, touch, lead, agentId, address, message);
+      return createCallTask(request, touch, lead, dealership, agentId, address, message);
     }
     return send(request, touch, dealership, address, message);
   }
@@ -177,21 +177,42 @@ public final class TouchActivitiesImpl implements TouchActivities {
     return resultOf(touches.findById(touch.id()).orElseThrow());
   }
 
-  private TouchResult createCallTask(
-      TouchRequest request, TouchRow touch, LeadRow lead, Long agentId, String phone, RenderedMessage message) {
+  /**
+   * The agent's task for a CALL step, once per touch: due after the SLA, numbered by the lead's call
+   * attempts, with the step's rendered script. The result tells the workflow when to escalate it.
+   */
+  private TouchResult createCallTask(TouchRequest request, TouchRow touch, LeadRow lead, DealershipRow dealership,
+      Long agentId, String phone, RenderedMessage message) {
     Duration sla = request.callSla() != null ? request.callSla() : DEFAULT_CALL_SLA;
     Instant due = request.performedAt().plus(sla);
+    int attempt = touches.countCallsUpTo(lead.id(), request.stepIndex());
     TaskRow task = jdbi.inTransaction(handle -> {
-      TaskRow created = handle.attach(TaskDao.class).insertIfAbsentForTouch(
-          new NewTask(lead.id(), agentId, touch.id(), TaskKind.CALL, due, request.performedAt()));
+      TaskRow created = handle.attach(TaskDao.class).createForTouchIfAbsent(NewTask.call(lead.dealershipId(),
+          lead.id(), agentId, touch.id(), attempt, message.body(), due, request.performedAt()));
       handle.attach(TouchDao.class).settle(touch.id(), TouchState.TASK_CREATED, phone, null, message.body(),
           "task " + created.id() + " due " + created.dueAt());
       handle.attach(LeadDao.class).markFirstResponse(lead.id(), request.performedAt());
       return created;
     });
-    notifier.callTaskCreated(
-        new CallTaskNotice(task.id(), lead.id(), lead.dealershipId(), agentId, task.dueAt(), message.body()));
-    return resultOf(touches.findById(touch.id()).orElseThrow());
+    notifier.taskAssigned(task, lead);
+    return new TouchResult(touch.id(), TouchStatus.TASK_CREATED, "task " + task.id() + " due " + task.dueAt(),
+        deadline(task, lead, dealership));
+  }
+
+  private TaskDeadline deadline(TaskRow task, LeadRow lead, DealershipRow dealership) {
+    return new TaskDeadline(task.id(), task.dueAt(), dealership.escalationDelay(lead.grade()));
+  }
+
+  /** A CALL step performed before (a retry): its result carries the task as the first attempt made it. */
+  private TouchResult withTask(TouchRow touch) {
+    TouchResult done = resultOf(touch);
+    return tasks.findByTouchId(touch.id())
+        .map(task -> {
+          LeadRow lead = leads.findById(task.leadId()).orElseThrow();
+          DealershipRow dealership = dealerships.findById(lead.dealershipId()).orElseThrow();
+          return new TouchResult(done.touchId(), done.status(), done.detail(), deadline(task, lead, dealership));
+        })
+        .orElse(done);
   }
 
   private TouchResult settle(TouchRow touch, TouchState state, String recipient, String body, String detail) {

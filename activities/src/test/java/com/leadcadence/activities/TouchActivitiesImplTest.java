@@ -210,8 +210,15 @@ class TouchActivitiesImplTest {
     assertEquals(TaskStatus.OPEN, task.status());
     TouchRow row = touch(first);
     assertTrue(row.body().startsWith("Call Jane Doe about the 2024 Toyota Camry XSE."), row.body());
-    assertEquals(1, notifier.callTasks.size());
-    assertEquals(task.id(), notifier.callTasks.get(0).taskId());
+    assertEquals(1, notifier.tasks.size());
+    assertEquals(task.id(), notifier.tasks.get(0).id());
+    assertEquals(1, task.attempt(), "the lead's first call");
+    assertEquals(row.body(), task.script(), "the agent's script is the rendered call template");
+    assertEquals(task.id(), first.task().taskId(), "the workflow learns the task to watch");
+    assertEquals(task.dueAt(), first.task().dueAt());
+    assertEquals(jdbi.onDemand(com.leadcadence.store.dao.DealershipDao.class).findById(dealershipId).orElseThrow()
+            .escalationDelay(jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().grade()),
+        first.task().escalateAfter(), "the dealership's delay for the lead's grade");
     assertEquals(0, outbox.size());
     assertEquals(call.performedAt(), jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
   }

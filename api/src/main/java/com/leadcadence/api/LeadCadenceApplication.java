@@ -54,6 +54,7 @@ import com.leadcadence.api.webhooks.WorkflowSignals;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.StoreJdbi;
+import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
@@ -238,7 +239,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     WorkflowSignals signals = new WorkflowSignals(temporal.connection().client());
     LeadFinder finder = new LeadFinder(jdbi);
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
-    AgentTasks tasks = new AgentTasks(jdbi.onDemand(TaskDao.class), new LoggingAgentNotifier(), Clock.systemUTC());
+    AgentTasks tasks = new AgentTasks(jdbi.onDemand(TaskDao.class), jdbi.onDemand(DealershipDao.class),
+        new LoggingAgentNotifier(), signals, Clock.systemUTC());
     DeliveryReports reports = new DeliveryReports(jdbi.onDemand(TouchDao.class), finder, signals);
     environment.jersey().register(new TwilioWebhookResource(webhooks, events,
         new InboundTexts(finder, optOuts, signals, tasks),

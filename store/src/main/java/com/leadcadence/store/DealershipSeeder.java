@@ -33,7 +33,7 @@ public final class DealershipSeeder {
       dealerships.insertApiKey(id, keyHash, "seed");
       AgentDao agents = handle.attach(AgentDao.class);
       for (AgentSeed agent : seed.agents()) {
-        agents.insert(new NewAgent(id, agent.name(), agent.email(), agent.phone(), agent.role()));
+        agents.insert(NewAgent.basic(id, agent.name(), agent.email(), agent.phone(), agent.role()));
       }
       log.info("Seeded dealership {} '{}' with {} agent(s)", id, seed.name(), seed.agents().size());
       return id;

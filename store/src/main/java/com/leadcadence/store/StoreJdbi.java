@@ -5,6 +5,7 @@ import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.store.rows.OutcomeRow;
+import com.leadcadence.store.rows.TaskEventRow;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class StoreJdbi {
   private static final List<Class<?>> ROWS =
-      List.of(DealershipRow.class, AgentRow.class, LeadRow.class, TouchRow.class, TaskRow.class,
+      List.of(DealershipRow.class, AgentRow.class, LeadRow.class, TouchRow.class, TaskRow.class, TaskEventRow.class,
           OutcomeRow.class, OptOutRow.class);
 
   private StoreJdbi() {}

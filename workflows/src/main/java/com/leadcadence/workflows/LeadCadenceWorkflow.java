@@ -11,6 +11,7 @@ import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.Rescore;
+import com.leadcadence.workflows.model.TaskDeadline;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -62,6 +63,13 @@ public interface LeadCadenceWorkflow {
 
   @SignalMethod
   void rescore(Rescore rescore);
+
+  /**
+   * A task made outside the cadence (a reply to answer, a call to return) for the workflow to watch:
+   * overdue at its due time, escalated after its delay, like the cadence's own call tasks.
+   */
+  @SignalMethod
+  void trackTask(TaskDeadline deadline);
 
   @QueryMethod
   LeadState state();

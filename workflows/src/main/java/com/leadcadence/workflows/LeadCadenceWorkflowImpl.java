@@ -28,6 +28,7 @@ import com.leadcadence.workflows.model.OutcomeType;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.Rescore;
+import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
@@ -294,6 +295,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
     profileChanged = true;
     changes++;
+  }
+
+  @Override
+  public void trackTask(TaskDeadline deadline) {
+    // TODO(helper): SLA tracking
   }
 
   @Override

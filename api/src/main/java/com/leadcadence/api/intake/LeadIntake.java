@@ -1,5 +1,6 @@
 package com.leadcadence.api.intake;
 
+import com.leadcadence.activities.agents.AgentAssigner;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.representations.CreateLeadRequest;
@@ -7,7 +8,6 @@ import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.activities.optout.OptOutRegistry;
-import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
@@ -84,8 +84,8 @@ public final class LeadIntake {
     try {
       return jdbi.inTransaction(handle -> {
         LeadDao dao = handle.attach(LeadDao.class);
-        Long agentId = handle.attach(AgentDao.class).nextAgentForAssignment(dealership.id())
-            .map(AgentRow::id)
+        Long agentId = AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null)
+            .map(pick -> pick.agent().id())
             .orElse(null);
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));

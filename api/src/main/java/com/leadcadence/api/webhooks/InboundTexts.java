@@ -102,8 +102,7 @@ public final class InboundTexts {
       String text = body == null ? "" : body.strip();
       signals.signal(lead, "engagement(SMS_REPLY)",
           w -> w.engagement(new EngagementEvent(EngagementType.SMS_REPLY, excerpt(text, 200))));
-      tasks.create(lead, TaskKind.LEAD_REPLIED, "Lead replied by SMS: " + excerpt(text, NOTE_EXCERPT),
-          "lead " + lead.id() + " replied by SMS; automated texts stopped, answer the lead");
+      tasks.create(lead, TaskKind.LEAD_REPLIED, "Lead replied by SMS: " + excerpt(text, NOTE_EXCERPT));
     }
   }
 

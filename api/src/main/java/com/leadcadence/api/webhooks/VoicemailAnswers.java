@@ -72,8 +72,7 @@ public final class VoicemailAnswers {
     String name = lead.flatMap(l -> finder.dealership(l.dealershipId())).map(DealershipRow::name).orElse(null);
     control().ifPresent(c -> c.leaveMessage(callSid, VoicemailContent.spoken(greeting(name))));
     lead.ifPresentOrElse(
-        l -> tasks.create(l, TaskKind.CALL, "Lead " + CALL_BACK_NOW,
-            "lead " + l.id() + " " + CALL_BACK_NOW),
+        l -> tasks.create(l, TaskKind.CALL_BACK_NOW, "Lead " + CALL_BACK_NOW),
         () -> log.warn("voicemail call {} picked up, but no lead matches it: no task", callSid));
   }
 

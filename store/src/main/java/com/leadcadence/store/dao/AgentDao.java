@@ -1,11 +1,13 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.InstantArgumentFactory;
+import com.leadcadence.store.rows.AgentLoad;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.NewAgent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -14,20 +16,31 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** A dealership's agents and managers; every lookup is scoped to the dealership. */
+/** A dealership's agents and managers, and agents' own tokens; every lookup is scoped to the dealership. */
 @RegisterConstructorMapper(AgentRow.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface AgentDao extends SqlObject {
 
   @SqlUpdate("""
-      INSERT INTO agents (dealership_id, name, email, phone, role)
-      VALUES (:dealershipId, :name, :email, :phone, :role)
+      INSERT INTO agents (dealership_id, name, email, phone, role, shift_hours, notify_by, max_open_tasks, available)
+      VALUES (:dealershipId, :name, :email, :phone, :role, :shiftHours, :notifyBy, :maxOpenTasks, :available)
       """)
   @GetGeneratedKeys("id")
   long insert(@BindMethods NewAgent agent);
 
+  /** Replaces the editable fields (a PATCH merges into the stored row first). */
+  @SqlUpdate("""
+      UPDATE agents SET name = :name, email = :email, phone = :phone, role = :role, shift_hours = :shiftHours,
+                        notify_by = :notifyBy, max_open_tasks = :maxOpenTasks, available = :available
+      WHERE dealership_id = :dealershipId AND id = :id
+      """)
+  int update(@BindMethods AgentRow agent);
+
   @SqlQuery("SELECT * FROM agents WHERE dealership_id = :dealershipId AND id = :id")
   Optional<AgentRow> findById(long dealershipId, long id);
+
+  @SqlQuery("SELECT * FROM agents WHERE dealership_id = :dealershipId ORDER BY id")
+  List<AgentRow> listAll(long dealershipId);
 
   @SqlQuery("""
       SELECT * FROM agents
@@ -40,16 +53,46 @@ public interface AgentDao extends SqlObject {
   int setActive(long dealershipId, long id, boolean active);
 
   /**
-   * Round robin by load: the active AGENT with the fewest leads still in a running cadence
-   * (STARTING, ACTIVE, PAUSED), the lowest id on a tie.
+   * The dealership's active agents (role AGENT) with their open task counts, locked until the
+   * transaction ends so that two concurrent assignments take turns (fair round robin under load).
    */
+  default List<AgentLoad> lockAgentsForAssignment(long dealershipId) {
+    List<AgentRow> agents = lockActiveAgents(dealershipId);
+    return agents.stream().map(a -> new AgentLoad(a, countOpenTasks(a.id()))).toList();
+  }
+
+  @SqlQuery("""
+      SELECT * FROM agents
+      WHERE dealership_id = :dealershipId AND role = 'AGENT' AND active
+      ORDER BY id
+      FOR UPDATE
+      """)
+  List<AgentRow> lockActiveAgents(long dealershipId);
+
+  @SqlQuery("SELECT COUNT(*) FROM tasks WHERE agent_id = :agentId AND status IN ('OPEN', 'OVERDUE')")
+  int countOpenTasks(long agentId);
+
+  @SqlUpdate("UPDATE agents SET last_assigned_at = :at WHERE id = :agentId")
+  int markAssigned(long agentId, Instant at);
+
+  // ---- agents' own tokens ---------------------------------------------------------------------
+
+  @SqlUpdate("INSERT INTO agent_tokens (agent_id, token_hash) VALUES (:agentId, :tokenHash)")
+  @GetGeneratedKeys("id")
+  long insertToken(long agentId, String tokenHash);
+
+  /** The active agent owning a token that has not been revoked. */
   @SqlQuery("""
       SELECT a.* FROM agents a
-      WHERE a.dealership_id = :dealershipId AND a.role = 'AGENT' AND a.active
-      ORDER BY (SELECT COUNT(*) FROM leads l
-                WHERE l.assigned_agent_id = a.id AND l.status IN ('STARTING', 'ACTIVE', 'PAUSED')),
-               a.id
-      LIMIT 1
+      JOIN agent_tokens t ON t.agent_id = a.id
+      WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND a.active
       """)
-  Optional<AgentRow> nextAgentForAssignment(long dealershipId);
+  Optional<AgentRow> findByTokenHash(String tokenHash);
+
+  /** Revokes every token of the agent; returns how many were live. */
+  @SqlUpdate("""
+      UPDATE agent_tokens SET revoked_at = CURRENT_TIMESTAMP(3)
+      WHERE agent_id = :agentId AND revoked_at IS NULL
+      """)
+  int revokeTokens(long agentId);
 }

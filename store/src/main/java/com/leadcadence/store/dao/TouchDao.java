@@ -46,6 +46,10 @@ public interface TouchDao extends SqlObject {
   @SqlQuery("SELECT * FROM touches WHERE provider = :provider AND provider_id = :providerId")
   Optional<TouchRow> findByProviderId(String provider, String providerId);
 
+  /** The lead's call attempts up to and including this step: the attempt number of a call step. */
+  @SqlQuery("SELECT COUNT(*) FROM touches WHERE lead_id = :leadId AND channel = 'CALL' AND step_index <= :stepIndex")
+  int countCallsUpTo(long leadId, int stepIndex);
+
   @SqlQuery("SELECT * FROM touches WHERE lead_id = :leadId ORDER BY performed_at, id")
   List<TouchRow> listByLead(long leadId);
 

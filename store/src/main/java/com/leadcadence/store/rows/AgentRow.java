@@ -2,7 +2,10 @@ package com.leadcadence.store.rows;
 
 import java.time.Instant;
 
-/** An agents row. */
+/**
+ * An agents row. shiftHours uses the business-hours format and is null when the agent works the
+ * dealership's hours; lastAssignedAt orders the round robin.
+ */
 public record AgentRow(
     long id,
     long dealershipId,
@@ -10,5 +13,15 @@ public record AgentRow(
     String email,
     String phone,
     AgentRole role,
+    String shiftHours,
+    AgentNotify notifyBy,
+    int maxOpenTasks,
+    boolean available,
+    Instant lastAssignedAt,
     boolean active,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  public boolean isManager() {
+    return role == AgentRole.MANAGER;
+  }
+}

@@ -2,6 +2,8 @@ package com.leadcadence.store.rows;
 
 import com.leadcadence.workflows.model.DealershipSchedule;
 import com.leadcadence.workflows.schedule.BusinessHoursFormat;
+import com.leadcadence.workflows.model.Grade;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,7 +22,19 @@ public record DealershipRow(
     String messagingServiceSid,
     boolean webFormCapturesConsent,
     String firstPartySources,
+    int escalationMinutesA,
+    int escalationMinutesB,
+    int escalationMinutesC,
     Instant createdAt) {
+
+  /** How long past its due time a grade's call task waits before it moves on and managers hear of it. */
+  public Duration escalationDelay(Grade grade) {
+    return Duration.ofMinutes(switch (grade) {
+      case A -> escalationMinutesA;
+      case B -> escalationMinutesB;
+      case C, D -> escalationMinutesC;
+    });
+  }
 
   public DealershipSchedule schedule() {
     return new DealershipSchedule(timeZone, BusinessHoursFormat.parse(businessHours));

@@ -1,8 +1,17 @@
 package com.leadcadence.store.rows;
 
-/** tasks.status. */
+import java.util.List;
+
+/** tasks.status. OPEN and OVERDUE are still to do; DONE and CANCELLED are closed. */
 public enum TaskStatus {
   OPEN,
+  OVERDUE,
   DONE,
-  CANCELLED
+  CANCELLED;
+
+  public static final List<TaskStatus> TO_DO = List.of(OPEN, OVERDUE);
+
+  public boolean isClosed() {
+    return this == DONE || this == CANCELLED;
+  }
 }

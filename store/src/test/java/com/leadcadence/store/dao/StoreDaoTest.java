@@ -13,7 +13,9 @@ import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.store.rows.AgentLoad;
 import com.leadcadence.store.rows.NewTask;
+import com.leadcadence.store.rows.TaskEventRow;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TaskKind;
 import com.leadcadence.store.rows.TaskRow;
@@ -132,26 +134,36 @@ class StoreDaoTest {
   }
 
   @Test
-  void assignmentGoesToTheLeastLoadedActiveAgent() {
+  void assignmentCandidatesAreTheActiveAgentsWithTheirOpenTaskCounts() {
     long dealer = new DealershipSeeder(jdbi).seed(DemoDealership.SEED.withApiKey("round-robin"));
     AgentDao agents = dao(AgentDao.class);
     List<AgentRow> team = agents.listActive(dealer, AgentRole.AGENT);
     long first = team.get(0).id();
     long second = team.get(1).id();
-    LeadDao leads = dao(LeadDao.class);
+    long leadId = dao(LeadDao.class).insert(TestLeads.jane(dealer, "rr-1", first));
+    TaskDao tasks = dao(TaskDao.class);
+    tasks.create(NewTask.now(dealer, leadId, first, TaskKind.LEAD_REPLIED, "reply", T0));
+    TaskRow done = tasks.create(NewTask.now(dealer, leadId, first, TaskKind.CALL_BACK_NOW, "call back", T0));
+    tasks.complete(done.id(), "CONTACTED", null, T0);
 
-    assertEquals(first, agents.nextAgentForAssignment(dealer).orElseThrow().id());
-    leads.insert(TestLeads.jane(dealer, "rr-1", first));
-    assertEquals(second, agents.nextAgentForAssignment(dealer).orElseThrow().id());
-    long closed = leads.insert(TestLeads.jane(dealer, "rr-2", second));
-    assertEquals(first, agents.nextAgentForAssignment(dealer).orElseThrow().id(), "tie goes to the lower id");
-    // A closed lead no longer counts against its agent.
-    leads.updateStatus(closed, LeadStatus.LOST, T0);
-    assertEquals(second, agents.nextAgentForAssignment(dealer).orElseThrow().id());
-    // Managers and inactive agents never get leads.
+    List<AgentLoad> loads = jdbi.inTransaction(h -> h.attach(AgentDao.class).lockAgentsForAssignment(dealer));
+    assertEquals(List.of(first, second), loads.stream().map(l -> l.agent().id()).toList(), "managers never");
+    assertEquals(List.of(1, 0), loads.stream().map(AgentLoad::openTasks).toList(), "only tasks still to do count");
+
+    agents.markAssigned(second, T0);
+    assertEquals(T0, agents.findById(dealer, second).orElseThrow().lastAssignedAt());
     agents.setActive(dealer, second, false);
-    agents.setActive(dealer, first, false);
-    assertTrue(agents.nextAgentForAssignment(dealer).isEmpty());
+    assertEquals(1, jdbi.inTransaction(h -> h.attach(AgentDao.class).lockAgentsForAssignment(dealer)).size());
+  }
+
+  @Test
+  void agentTokensFindTheirAgentUntilRevoked() {
+    AgentDao agents = dao(AgentDao.class);
+    AgentRow agent = agents.listActive(dealershipId, AgentRole.AGENT).get(0);
+    agents.insertToken(agent.id(), "a".repeat(64));
+    assertEquals(agent.id(), agents.findByTokenHash("a".repeat(64)).orElseThrow().id());
+    assertEquals(1, agents.revokeTokens(agent.id()));
+    assertTrue(agents.findByTokenHash("a".repeat(64)).isEmpty());
   }
 
   @Test
@@ -180,25 +192,78 @@ class StoreDaoTest {
   }
 
   @Test
-  void openTasksAreClosedWithTheOutcome() {
+  void everyTaskChangeWritesOneEventInOrder() {
     AgentRow agent = dao(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0);
+    AgentRow other = dao(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(1);
     long leadId = newLead("ext-task", agent.id());
     TouchRow touch = dao(TouchDao.class).insertIfAbsent(
         new NewTouch(leadId, 1, "call-1", Channel.CALL, "call", "lead-t:1", T0));
     TaskDao tasks = dao(TaskDao.class);
-    NewTask call = new NewTask(leadId, agent.id(), touch.id(), TaskKind.CALL, T0.plusSeconds(300), T0);
-    TaskRow task = tasks.insertIfAbsentForTouch(call);
-    assertEquals(task.id(), tasks.insertIfAbsentForTouch(call).id());
-    assertEquals(1, tasks.listOpenByLead(leadId).size());
+    TaskEventDao events = dao(TaskEventDao.class);
+    long before = events.maxIdOf(dealershipId);
+    NewTask call = NewTask.call(dealershipId, leadId, agent.id(), touch.id(), 1, "Say hello", T0.plusSeconds(300), T0);
+    TaskRow task = tasks.createForTouchIfAbsent(call);
+    assertEquals(task.id(), tasks.createForTouchIfAbsent(call).id(), "a retried step gets the same task");
+    assertEquals(1, task.attempt());
+    assertEquals("Say hello", task.script());
     assertTrue(tasks.listOpenByAgent(agent.id()).stream().anyMatch(t -> t.id() == task.id()));
 
-    assertEquals(1, tasks.closeOpenByLead(leadId, "CONTACTED", "spoke to her", T0.plusSeconds(200)));
-    assertEquals(0, tasks.closeOpenByLead(leadId, "CONTACTED", "again", T0.plusSeconds(400)));
-    TaskRow done = tasks.findById(task.id()).orElseThrow();
+    assertTrue(tasks.markOverdue(task.id(), T0.plusSeconds(301)).isPresent());
+    assertTrue(tasks.markOverdue(task.id(), T0.plusSeconds(302)).isEmpty(), "overdue once");
+    assertTrue(tasks.reassign(task.id(), other.id(), "escalated").isPresent());
+    assertEquals(1, tasks.markEscalated(task.id(), T0.plusSeconds(400)));
+    assertEquals(0, tasks.markEscalated(task.id(), T0.plusSeconds(401)), "escalated once");
+    TaskRow done = tasks.complete(task.id(), "CONTACTED", "spoke to her", T0.plusSeconds(500)).orElseThrow();
     assertEquals(TaskStatus.DONE, done.status());
     assertEquals("CONTACTED", done.outcome());
-    assertEquals(T0.plusSeconds(200), done.completedAt());
+    assertEquals(T0.plusSeconds(500), done.completedAt());
+    assertTrue(tasks.complete(task.id(), "NO_ANSWER", null, T0.plusSeconds(600)).isEmpty(), "done once");
     assertTrue(tasks.listOpenByLead(leadId).isEmpty());
+
+    List<TaskEventRow> all = events.since(dealershipId, null, before, 100);
+    assertEquals(List.of("task.created", "task.overdue", "task.updated", "task.updated"),
+        all.stream().map(TaskEventRow::type).toList());
+    assertEquals(List.of("OPEN", "OVERDUE", "OVERDUE", "DONE"),
+        all.stream().map(e -> e.taskStatus().name()).toList());
+    assertEquals(agent.id(), all.get(2).previousAgentId());
+    assertEquals(3, events.since(dealershipId, agent.id(), before, 100).size(), "the first agent hears of the move");
+    assertEquals(2, events.since(dealershipId, other.id(), before, 100).size());
+    assertTrue(all.stream().allMatch(e -> e.id() > before));
+  }
+
+  @Test
+  void cancellingALeadsTasksClosesOnlyThoseStillToDo() {
+    AgentRow agent = dao(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0);
+    long leadId = newLead("ext-cancel", agent.id());
+    TaskDao tasks = dao(TaskDao.class);
+    TaskRow reply = tasks.create(NewTask.now(dealershipId, leadId, agent.id(), TaskKind.LEAD_REPLIED, "hi", T0));
+    TaskRow call = tasks.create(NewTask.now(dealershipId, leadId, agent.id(), TaskKind.CALL_BACK_NOW, "cb", T0));
+    assertEquals(List.of(call.id()), tasks.completeOpenCallsOfLead(leadId, "NO_ANSWER", null, T0).stream()
+        .map(TaskRow::id).toList(), "a lead's outcome closes its calls, not the reply");
+    assertEquals(List.of(reply.id()), tasks.cancelOpenByLead(leadId, "cadence ended: SOLD", T0).stream()
+        .map(TaskRow::id).toList());
+    assertEquals(TaskStatus.CANCELLED, tasks.findById(reply.id()).orElseThrow().status());
+    assertTrue(tasks.cancelOpenByLead(leadId, "again", T0).isEmpty());
+  }
+
+  @Test
+  void taskPagesAreDueFirstAndResumeAfterTheCursor() {
+    AgentRow agent = dao(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0);
+    long leadId = newLead("ext-page", agent.id());
+    TaskDao tasks = dao(TaskDao.class);
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      // two share a due time: the id breaks the tie
+      ids.add(tasks.create(NewTask.now(dealershipId, leadId, agent.id(), TaskKind.CALL_BACK_NOW, "t" + i,
+          T0.plusSeconds(i == 4 ? 3 : i))).id());
+    }
+    List<String> open = List.of("OPEN", "OVERDUE");
+    List<TaskRow> first = tasks.page(dealershipId, open, null, leadId, null, null, 3);
+    assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), first.stream().map(TaskRow::id).toList());
+    TaskRow last = first.get(2);
+    List<TaskRow> second = tasks.page(dealershipId, open, agent.id(), leadId, last.dueAt(), last.id(), 3);
+    assertEquals(List.of(ids.get(3), ids.get(4)), second.stream().map(TaskRow::id).toList());
+    assertTrue(tasks.page(dealershipId, List.of("DONE"), null, leadId, null, null, 3).isEmpty());
   }
 
   @Test

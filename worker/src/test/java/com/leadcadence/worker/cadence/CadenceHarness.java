@@ -2,7 +2,6 @@ package com.leadcadence.worker.cadence;
 
 import com.leadcadence.activities.CadenceActivities;
 import com.leadcadence.activities.notify.AgentNotifier;
-import com.leadcadence.activities.notify.CallTaskNotice;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.activities.senders.Senders;
@@ -16,6 +15,7 @@ import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.store.rows.TaskRow;
@@ -77,7 +77,7 @@ final class CadenceHarness implements AutoCloseable {
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     AgentNotifier notifier = new AgentNotifier() {
       @Override
-      public void callTaskCreated(CallTaskNotice notice) {}
+      public void taskAssigned(TaskRow task, LeadRow lead) {}
 
       @Override
       public void managerAlert(ManagerAlert alert, List<AgentRow> managers) {

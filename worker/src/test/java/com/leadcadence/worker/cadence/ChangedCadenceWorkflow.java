@@ -61,6 +61,9 @@ public class ChangedCadenceWorkflow implements LeadCadenceWorkflow {
   public void rescore(Rescore rescore) {}
 
   @Override
+  public void trackTask(com.leadcadence.workflows.model.TaskDeadline deadline) {}
+
+  @Override
   public LeadState state() {
     return null;
   }
