@@ -95,6 +95,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -260,6 +261,12 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new AgentResource(new AgentService(shared.dao(AgentDao.class), reassignment(shared))));
     TaskEventHub hub = new TaskEventHub(shared.dao(TaskEventDao.class), environment.getObjectMapper());
     environment.lifecycle().manage(hub);
+    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle server) {
+        hub.closeStreams();
+      }
+    });
     TaskService tasks = new TaskService(shared.dao(TaskDao.class), shared.dao(LeadDao.class),
         shared.dao(TouchDao.class), shared.optOuts(), shared.workflows(), shared.clock());
     environment.jersey().register(new TaskResource(tasks, hub));

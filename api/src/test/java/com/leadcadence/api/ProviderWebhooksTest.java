@@ -267,7 +267,7 @@ class ProviderWebhooksTest {
     assertEquals(1, greeting.size());
     assertTrue(greeting.get(0).decodedBody().contains(DEALER_NAME), greeting.get(0).decodedBody());
     assertFalse(greeting.get(0).decodedBody().contains("a message."), "a person never hears the mailbox message");
-    assertTrue(tasks().listOpenByLead(lead).stream().anyMatch(t -> t.kind() == TaskKind.CALL
+    assertTrue(tasks().listOpenByLead(lead).stream().anyMatch(t -> t.kind() == TaskKind.CALL_BACK_NOW
         && t.note() != null && t.note().contains(VoicemailAnswers.CALL_BACK_NOW)));
   }
 
