@@ -196,7 +196,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     CadenceActivities activities =
         CadenceActivities.create(jdbi, senders, templates, new LoggingAgentNotifier(), unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory));
   }
 

@@ -40,12 +40,14 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -62,6 +64,12 @@ final class CadenceHarness implements AutoCloseable {
   final WorkflowClient client;
   final DryRunOutbox outbox = new DryRunOutbox();
   final List<ManagerAlert> managerAlerts = new CopyOnWriteArrayList<>();
+  /** Every taskAssigned notification: new call tasks, moved tasks, managers' ESCALATION tasks. */
+  final List<TaskRow> assignedTasks = new CopyOnWriteArrayList<>();
+  private final Senders senders;
+  private final AgentNotifier notifier;
+  /** Set once a test restarted the worker: the factory that replaced the environment's own. */
+  private WorkerFactory restartedFactory;
 
   CadenceHarness(TestDatabase db, Instant startTime) {
     this(db, startTime, UnaryOperator.identity());
@@ -75,21 +83,41 @@ final class CadenceHarness implements AutoCloseable {
         TestEnvironmentOptions.newBuilder().setInitialTime(startTime).build());
     LeadSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    AgentNotifier notifier = new AgentNotifier() {
+    this.notifier = new AgentNotifier() {
       @Override
-      public void taskAssigned(TaskRow task, LeadRow lead) {}
+      public void taskAssigned(TaskRow task, LeadRow lead) {
+        assignedTasks.add(task);
+      }
 
       @Override
       public void managerAlert(ManagerAlert alert, List<AgentRow> managers) {
         managerAlerts.add(alert);
       }
     };
-    CadenceActivities activities = CadenceActivities.create(db.jdbi(),
-        customiseSenders.apply(DryRunSenders.all(outbox)),
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
-    CadenceWorkers.register(env.getWorkerFactory(), activities.touch(), activities.leadRecord());
+    this.senders = customiseSenders.apply(DryRunSenders.all(outbox));
+    registerCadence(env.getWorkerFactory());
     env.start();
     this.client = env.getWorkflowClient();
+  }
+
+  /** New activity instances every time, as a freshly started process would build them. */
+  private void registerCadence(WorkerFactory factory) {
+    CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+  }
+
+  /**
+   * A deploy: the running worker stops (its cached workflows are gone) and a new factory on the same
+   * server takes over with new activity instances; workflows carry on from their histories.
+   */
+  void restartWorker() throws InterruptedException {
+    WorkerFactory old = restartedFactory != null ? restartedFactory : env.getWorkerFactory();
+    old.shutdownNow();
+    old.awaitTermination(10, TimeUnit.SECONDS);
+    restartedFactory = WorkerFactory.newInstance(client);
+    registerCadence(restartedFactory);
+    restartedFactory.start();
   }
 
   static Instant chicago(String localDateTime) {
@@ -153,6 +181,9 @@ final class CadenceHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    if (restartedFactory != null) {
+      restartedFactory.shutdownNow();
+    }
     env.close();
   }
 }
