@@ -41,7 +41,9 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -71,16 +73,41 @@ final class CadenceHarness implements AutoCloseable {
   /** Set once a test restarted the worker: the factory that replaced the environment's own. */
   private WorkerFactory restartedFactory;
 
+  /**
+   * Workers that never ask for sticky workflow tasks, so that a test can replace them: the test server
+   * neither times a sticky queue out nor implements ResetStickyTaskQueue (a real server hands the
+   * tasks of a vanished worker's sticky queue to the normal queue after 5 s).
+   */
+  private static final WorkerFactoryOptions REPLACEABLE = WorkerFactoryOptions.newBuilder()
+      .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
+      .build();
+
+  private final WorkerFactoryOptions factoryOptions;
+
   CadenceHarness(TestDatabase db, Instant startTime) {
-    this(db, startTime, UnaryOperator.identity());
+    this(db, startTime, UnaryOperator.identity(), null);
   }
 
   /** customiseSenders lets a test put a fault-injecting sender at the provider edge. */
   CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders) {
+    this(db, startTime, customiseSenders, null);
+  }
+
+  /** A harness whose worker {@link #restartWorker} can replace mid-workflow. */
+  static CadenceHarness restartable(TestDatabase db, Instant startTime) {
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE);
+  }
+
+  private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
+      WorkerFactoryOptions factoryOptions) {
     this.db = db;
+    this.factoryOptions = factoryOptions;
     this.dealershipId = new DealershipSeeder(db.jdbi()).seed(DemoDealership.SEED);
-    this.env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setInitialTime(startTime).build());
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setInitialTime(startTime);
+    if (factoryOptions != null) {
+      options.setWorkerFactoryOptions(factoryOptions);
+    }
+    this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     this.notifier = new AgentNotifier() {
@@ -112,10 +139,13 @@ final class CadenceHarness implements AutoCloseable {
    * server takes over with new activity instances; workflows carry on from their histories.
    */
   void restartWorker() throws InterruptedException {
+    if (factoryOptions == null) {
+      throw new IllegalStateException("create the harness with CadenceHarness.restartable");
+    }
     WorkerFactory old = restartedFactory != null ? restartedFactory : env.getWorkerFactory();
     old.shutdownNow();
     old.awaitTermination(10, TimeUnit.SECONDS);
-    restartedFactory = WorkerFactory.newInstance(client);
+    restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
     registerCadence(restartedFactory);
     restartedFactory.start();
   }

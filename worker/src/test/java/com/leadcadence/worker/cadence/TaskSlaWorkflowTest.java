@@ -100,23 +100,23 @@ class TaskSlaWorkflowTest {
     assertEquals(0, workflow.state().escalations());
 
     h.env.sleep(Duration.ofMinutes(2));
-    call = callTask(h, input.leadId());
+    TaskRow moved = callTask(h, input.leadId());
     long other = otherAgent(h, first).id();
-    assertEquals(other, call.agentId(), "moved to the other agent");
-    assertEquals(TaskStatus.OVERDUE, call.status(), "still to do, now by someone else");
-    assertAbout(call.dueAt().plus(Duration.ofMinutes(10)), call.escalatedAt());
+    assertEquals(other, moved.agentId(), "moved to the other agent");
+    assertEquals(TaskStatus.OVERDUE, moved.status(), "still to do, now by someone else");
+    assertAbout(moved.dueAt().plus(Duration.ofMinutes(10)), moved.escalatedAt());
     List<TaskRow> escalations = escalationsOf(h, input.leadId());
     assertEquals(managers(h).stream().map(AgentRow::id).toList(),
         escalations.stream().map(TaskRow::agentId).toList(), "one ESCALATION task per manager");
-    assertEquals(call.id(), escalations.get(0).escalatedTaskId());
+    assertEquals(moved.id(), escalations.get(0).escalatedTaskId());
 
     LeadState state = workflow.state();
     assertEquals(1, state.escalations());
-    assertEquals(call.id(), state.lastEscalatedTaskId());
+    assertEquals(moved.id(), state.lastEscalatedTaskId());
     assertEquals(other, state.assignedAgentId(), "the lead follows its task");
     assertEquals(other, h.db.jdbi().onDemand(LeadDao.class).findById(input.leadId()).orElseThrow().assignedAgentId());
     assertTrue(h.assignedTasks.stream().anyMatch(t -> t.id() == escalations.get(0).id()), "the manager heard");
-    assertTrue(h.assignedTasks.stream().anyMatch(t -> t.id() == call.id() && t.agentId() == other),
+    assertTrue(h.assignedTasks.stream().anyMatch(t -> t.id() == moved.id() && t.agentId() == other),
         "the new agent heard");
 
     workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, other, "reached"));
@@ -177,7 +177,8 @@ class TaskSlaWorkflowTest {
 
   @Test
   void aWorkerRestartInTheMiddleOfAnSlaEscalatesExactlyOnce() throws Exception {
-    CadenceHarness h = harness();
+    harness = CadenceHarness.restartable(db, TUESDAY_11AM);
+    CadenceHarness h = harness;
     LeadCadenceInput input = h.newLead(chicagoLead(), GRADE_A, Set.of());
     LeadCadenceWorkflow workflow = h.start(input);
     h.env.sleep(Duration.ofMinutes(3));
