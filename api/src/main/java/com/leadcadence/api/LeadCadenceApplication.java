@@ -221,7 +221,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
       AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
     CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory));
   }
 
