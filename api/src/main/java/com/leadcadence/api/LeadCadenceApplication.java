@@ -3,7 +3,7 @@ package com.leadcadence.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.leadcadence.activities.CadenceActivities;
-import com.leadcadence.activities.notify.LoggingAgentNotifier;
+import com.leadcadence.activities.notify.SendingAgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.providers.CallbackUrls;
@@ -144,7 +144,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
-    AgentNotifier notifier = new LoggingAgentNotifier();
+    AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
       runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
@@ -168,8 +168,23 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Jdbi jdbi = openDatabase(config, environment);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
-    runWorker(environment, jdbi, providerSenders(config).senders(), templates, new LoggingAgentNotifier(),
+    Senders senders = providerSenders(config).senders();
+    runWorker(environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
         unsubscribeLinks, temporal);
+  }
+
+  /**
+   * Agents and managers hear of their work by SMS or email (their choice, on shift only) through the
+   * same senders as the cadence; the messages link to the agent page.
+   */
+  private static AgentNotifier agentNotifier(
+      LeadCadenceConfiguration config, Jdbi jdbi, Senders senders, MessageTemplates templates) {
+    String publicBaseUrl = config.getSenders().getPublicBaseUrl();
+    String base = publicBaseUrl != null && !publicBaseUrl.isBlank()
+        ? publicBaseUrl.strip().replaceAll("/+$", "")
+        : "http://127.0.0.1:" + configuredApiPort(config);
+    return new SendingAgentNotifier(jdbi.onDemand(AgentDao.class), jdbi.onDemand(DealershipDao.class),
+        jdbi.onDemand(LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
   }
 
   /** What several parts of the API use, built once. */
