@@ -86,6 +86,16 @@ class AgentsAndTasksTest {
     assertEquals(400, badEnum.status());
     assertEquals(404, other.get("/v1/agents/" + id).status(), "another dealership's agent");
     assertEquals(404, other.patch("/v1/agents/" + id, Map.of("available", true)).status());
+    assertEquals(404, other.post("/v1/agents/" + id + "/token", "{}").status());
+    assertEquals(404, other.delete("/v1/agents/" + id + "/token").status());
+    assertEquals(404, other.post("/v1/agents/" + id + "/deactivate", "{}").status());
+    assertTrue(dealer.get("/v1/agents/" + id).body().path("active").asBoolean(), "the other key changed nothing");
+    ApiClient anonymous = new ApiClient(APP.getLocalPort(), null);
+    for (String path : List.of("/v1/agents", "/v1/agents/" + id, "/v1/tasks", "/v1/session")) {
+      assertEquals(401, anonymous.get(path).status(), path);
+    }
+    assertEquals(401, anonymous.post("/v1/agents/" + id + "/token", "{}").status());
+    assertEquals(List.of("token"), anonymous.post("/v1/session", Map.of("token", "nope")).errorFields());
   }
 
   @Test
@@ -95,6 +105,9 @@ class AgentsAndTasksTest {
     assertEquals(200, agent.get("/v1/tasks").status());
     assertEquals(403, agent.post("/v1/leads", Leads.valid()).status(), "agents do not take leads in");
     assertEquals(403, agent.get("/v1/agents").status());
+    assertEquals(403, agent.post("/v1/agents/" + dev + "/deactivate", "{}").status());
+    assertEquals(403, agent.post("/v1/agents/" + maria + "/token", "{}").status(), "no token minting by agents");
+    assertEquals(403, agent.post("/v1/leads/1/reassign", Map.of("agentId", maria)).status());
     assertEquals(List.of("agentId"), agent.get("/v1/tasks?agentId=" + dev).errorFields());
     assertEquals(401, new ApiClient(APP.getLocalPort(), null).get("/v1/tasks").status());
 
