@@ -10,7 +10,19 @@ import com.leadcadence.activities.providers.CallbackUrls;
 import com.leadcadence.activities.providers.ProviderSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.agents.AgentResource;
+import com.leadcadence.api.agents.AgentService;
+import com.leadcadence.api.agents.SessionResource;
 import com.leadcadence.api.auth.ApiKeyAuthenticator;
+import com.leadcadence.api.auth.BearerOrCookieAuthFilter;
+import com.leadcadence.api.leads.LeadReassignment;
+import com.leadcadence.api.tasks.TaskEventHub;
+import com.leadcadence.api.tasks.TaskResource;
+import com.leadcadence.api.tasks.TaskService;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cli.DbCommand;
@@ -27,7 +39,7 @@ import com.leadcadence.api.health.TemporalHealthCheck;
 import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
-import com.leadcadence.api.resources.LeadResource;
+import com.leadcadence.api.leads.LeadResource;
 import com.leadcadence.api.startup.DatabaseStartup;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
@@ -64,7 +76,6 @@ import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -133,12 +144,18 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     seedDemoDealership(config, jdbi);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
+    Senders senders = providerSenders(config).senders();
+    AgentNotifier notifier = new LoggingAgentNotifier();
     if (config.getTemporal().isRunWorker()) {
-      runWorker(config, environment, jdbi, templates, unsubscribeLinks, temporal);
+      runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
-    registerApi(environment, jdbi, temporal);
-    registerWebhooks(config, environment, jdbi, temporal);
-    registerUnsubscribePage(environment, jdbi, temporal, unsubscribeLinks);
+    Shared shared = new Shared(jdbi, new LeadWorkflows(temporal.connection().client()),
+        new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
+        new LeadFinder(jdbi), notifier, Clock.systemUTC());
+    registerApi(environment, shared, temporal.embedded());
+    registerAgentsAndTasks(environment, shared);
+    registerWebhooks(config, environment, shared);
+    registerUnsubscribePage(environment, shared, unsubscribeLinks);
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -152,7 +169,16 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Jdbi jdbi = openDatabase(config, environment);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
-    runWorker(config, environment, jdbi, templates, unsubscribeLinks, temporal);
+    runWorker(environment, jdbi, providerSenders(config).senders(), templates, new LoggingAgentNotifier(),
+        unsubscribeLinks, temporal);
+  }
+
+  /** What several parts of the API use, built once. */
+  private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
+      LeadFinder finder, AgentNotifier notifier, Clock clock) {
+    <T> T dao(Class<T> type) {
+      return jdbi.onDemand(type);
+    }
   }
 
   /** Probe or embedded fallback, create, migrate; then the pool Dropwizard manages (and health-checks). */
@@ -192,11 +218,9 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   }
 
   /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
-  private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
-      MessageTemplates templates, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
-    Senders senders = providerSenders(config).senders();
-    CadenceActivities activities =
-        CadenceActivities.create(jdbi, senders, templates, new LoggingAgentNotifier(), unsubscribeLinks);
+  private static void runWorker(Environment environment, Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
+    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory));
@@ -211,39 +235,56 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     }
   }
 
-  private static void registerApi(Environment environment, Jdbi jdbi, TemporalRuntime temporal) {
+  private static void registerApi(Environment environment, Shared shared, boolean embeddedTemporal) {
     environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // A misspelt field ("timeFrame") would otherwise be dropped silently and skew the score.
     environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     registerErrorHandling(environment);
-    registerAuth(environment, jdbi);
-    LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client());
-    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
-    LeadIntake intake = new LeadIntake(jdbi, optOuts, workflows, Clock.systemUTC());
-    environment.jersey().register(new LeadResource(jdbi, intake, new LeadOptOuts(optOuts), workflows));
-    environment.lifecycle().manage(new LeadReconciler(jdbi, optOuts, workflows,
-        temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS));
+    ApiKeyAuthenticator authenticator =
+        new ApiKeyAuthenticator(shared.dao(DealershipDao.class), shared.dao(AgentDao.class));
+    registerAuth(environment, authenticator);
+    environment.jersey().register(new SessionResource(authenticator));
+    LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
+        shared.clock());
+    environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class), intake,
+        new LeadOptOuts(shared.optOuts()), shared.workflows(), reassignment(shared)));
+    environment.lifecycle().manage(new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
+        embeddedTemporal ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS));
+  }
+
+  private static LeadReassignment reassignment(Shared shared) {
+    return new LeadReassignment(shared.dao(LeadDao.class), shared.dao(AgentDao.class), shared.dao(TaskDao.class),
+        shared.workflows(), shared.notifier(), shared.clock());
+  }
+
+  /** Agents and managers, their tasks and the live task stream. */
+  private static void registerAgentsAndTasks(Environment environment, Shared shared) {
+    environment.jersey().register(new AgentResource(new AgentService(shared.dao(AgentDao.class), reassignment(shared))));
+    TaskEventHub hub = new TaskEventHub(shared.dao(TaskEventDao.class), environment.getObjectMapper());
+    environment.lifecycle().manage(hub);
+    TaskService tasks = new TaskService(shared.dao(TaskDao.class), shared.dao(LeadDao.class),
+        shared.dao(TouchDao.class), shared.optOuts(), shared.workflows(), shared.clock());
+    environment.jersey().register(new TaskResource(tasks, hub));
   }
 
   /**
    * Provider webhooks, always registered: one whose provider has no verification secret configured
    * answers 403 to everything, since an unverifiable request is never trusted.
    */
-  private static void registerWebhooks(
-      LeadCadenceConfiguration config, Environment environment, Jdbi jdbi, TemporalRuntime temporal) {
+  private static void registerWebhooks(LeadCadenceConfiguration config, Environment environment, Shared shared) {
     ProviderWebhooks webhooks;
     try {
       webhooks = ProviderWebhooks.from(config.getSenders());
     } catch (RuntimeException e) {
       throw StartupFailure.because("the webhook configuration is not usable", e);
     }
-    ProviderEvents events = new ProviderEvents(jdbi.onDemand(ProviderEventDao.class));
-    WorkflowSignals signals = new WorkflowSignals(temporal.connection().client());
-    LeadFinder finder = new LeadFinder(jdbi);
-    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
-    AgentTasks tasks = new AgentTasks(jdbi.onDemand(TaskDao.class), jdbi.onDemand(DealershipDao.class),
-        new LoggingAgentNotifier(), signals, Clock.systemUTC());
-    DeliveryReports reports = new DeliveryReports(jdbi.onDemand(TouchDao.class), finder, signals);
+    ProviderEvents events = new ProviderEvents(shared.dao(ProviderEventDao.class));
+    WorkflowSignals signals = shared.signals();
+    LeadFinder finder = shared.finder();
+    OptOutRegistry optOuts = shared.optOuts();
+    AgentTasks tasks = new AgentTasks(shared.dao(TaskDao.class), shared.dao(DealershipDao.class), shared.notifier(),
+        signals, shared.clock());
+    DeliveryReports reports = new DeliveryReports(shared.dao(TouchDao.class), finder, signals);
     environment.jersey().register(new TwilioWebhookResource(webhooks, events,
         new InboundTexts(finder, optOuts, signals, tasks),
         new TwilioStatusCallbacks(reports),
@@ -293,12 +334,9 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   }
 
   /** GET /unsubscribe/{token}: the page behind every email's link; the token is its authorisation. */
-  private static void registerUnsubscribePage(
-      Environment environment, Jdbi jdbi, TemporalRuntime temporal, UnsubscribeLinks links) {
-    LeadFinder finder = new LeadFinder(jdbi);
-    EmailOptOuts emailOptOuts = new EmailOptOuts(finder, new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
-        new WorkflowSignals(temporal.connection().client()));
-    environment.jersey().register(new UnsubscribeResource(links, finder, emailOptOuts));
+  private static void registerUnsubscribePage(Environment environment, Shared shared, UnsubscribeLinks links) {
+    EmailOptOuts emailOptOuts = new EmailOptOuts(shared.finder(), shared.optOuts(), shared.signals());
+    environment.jersey().register(new UnsubscribeResource(links, shared.finder(), emailOptOuts));
   }
 
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
@@ -314,10 +352,10 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new UnexpectedExceptionMapper());
   }
 
-  private static void registerAuth(Environment environment, Jdbi jdbi) {
+  private static void registerAuth(Environment environment, ApiKeyAuthenticator authenticator) {
     environment.jersey().register(new AuthDynamicFeature(
-        new OAuthCredentialAuthFilter.Builder<DealershipPrincipal>()
-            .setAuthenticator(new ApiKeyAuthenticator(jdbi))
+        new BearerOrCookieAuthFilter.Builder()
+            .setAuthenticator(authenticator)
             .setPrefix("Bearer")
             .setRealm("lead-cadence")
             .setUnauthorizedHandler(new JsonUnauthorizedHandler())

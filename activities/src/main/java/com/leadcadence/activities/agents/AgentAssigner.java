@@ -13,6 +13,12 @@ public final class AgentAssigner {
 
   private AgentAssigner() {}
 
+  /** In a transaction of its own (agents may be an on-demand DAO). */
+  public static Optional<AgentRoster.Pick> assignInOwnTransaction(
+      AgentDao agents, DealershipRow dealership, Instant now, Long excludedAgentId) {
+    return agents.inTransaction(tx -> assign(tx, dealership, now, excludedAgentId));
+  }
+
   /** agents must be attached to the caller's open transaction. */
   public static Optional<AgentRoster.Pick> assign(
       AgentDao agents, DealershipRow dealership, Instant now, Long excludedAgentId) {

@@ -28,6 +28,21 @@ public class ApiException extends RuntimeException {
     return new ApiException(404, List.of(new FieldError(null, what + " not found")));
   }
 
+  /** 403: the caller is known but may not do this (an agent's token on a dealership-wide route). */
+  public static ApiException forbidden(String field, String message) {
+    return new ApiException(403, List.of(new FieldError(field, message)));
+  }
+
+  /** 409: the request clashes with the resource's state (a task already done). */
+  public static ApiException conflict(String message) {
+    return new ApiException(409, List.of(new FieldError(null, message)));
+  }
+
+  /** 400: a query parameter or header that cannot be read at all. */
+  public static ApiException badRequest(String field, String message) {
+    return new ApiException(400, List.of(new FieldError(field, message)));
+  }
+
   public int status() {
     return status;
   }

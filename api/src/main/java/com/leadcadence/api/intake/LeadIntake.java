@@ -1,6 +1,13 @@
 package com.leadcadence.api.intake;
 
 import com.leadcadence.activities.agents.AgentAssigner;
+import com.leadcadence.activities.agents.AgentRoster;
+import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.store.rows.AgentRole;
+import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.workflows.activities.ManagerAlert;
+import java.util.concurrent.atomic.AtomicReference;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.representations.CreateLeadRequest;
@@ -35,13 +42,17 @@ public final class LeadIntake {
   private final LeadDao leads;
   private final OptOutRegistry optOuts;
   private final LeadWorkflows workflows;
+  private final AgentDao agents;
+  private final AgentNotifier notifier;
   private final Clock clock;
 
-  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Clock clock) {
+  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier, Clock clock) {
     this.jdbi = jdbi;
     this.leads = jdbi.onDemand(LeadDao.class);
+    this.agents = jdbi.onDemand(AgentDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
+    this.notifier = notifier;
     this.clock = clock;
   }
 
@@ -55,6 +66,10 @@ public final class LeadIntake {
    */
   public Result intake(DealershipRow dealership, CreateLeadRequest request) {
     NormalisedLead lead = NormalisedLead.of(request, dealership, clock.instant());
+    if (request.assignedAgentId() != null
+        && agents.findById(dealership.id(), request.assignedAgentId()).filter(AgentRow::active).isEmpty()) {
+      throw ApiException.invalid("assignedAgentId", "is not an active agent of this dealership");
+    }
     Optional<LeadRow> existing = leads.findByExternalId(dealership.id(), lead.source(), lead.externalId());
     if (existing.isPresent() && existing.get().status() != LeadStatus.STARTING) {
       LeadRow row = existing.get();
@@ -82,15 +97,24 @@ public final class LeadIntake {
   private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
     LeadScore score = CadenceInputs.score(lead, dealership);
     try {
-      return jdbi.inTransaction(handle -> {
+      AtomicReference<AgentRoster.Pick> offShift = new AtomicReference<>();
+      LeadRow row = jdbi.inTransaction(handle -> {
         LeadDao dao = handle.attach(LeadDao.class);
-        Long agentId = AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null)
-            .map(pick -> pick.agent().id())
-            .orElse(null);
+        Long agentId = lead.request().assignedAgentId();
+        if (agentId == null) {
+          Optional<AgentRoster.Pick> pick =
+              AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null);
+          pick.filter(p -> !p.onShift()).ifPresent(offShift::set);
+          agentId = pick.map(p -> p.agent().id()).orElse(null);
+        }
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));
         return dao.findById(id).orElseThrow();
       });
+      if (offShift.get() != null || row.assignedAgentId() == null) {
+        tellManagersNobodyIsOnShift(row, offShift.get());
+      }
+      return row;
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
         // A concurrent intake of the same lead won the insert: carry on with its row.
@@ -98,6 +122,16 @@ public final class LeadIntake {
       }
       throw e;
     }
+  }
+
+  /** With nobody on shift (or nobody free at all) the lead waits for someone: managers should know. */
+  private void tellManagersNobodyIsOnShift(LeadRow lead, AgentRoster.Pick pick) {
+    String reason = pick == null
+        ? "no agent is available for a new lead: it is unassigned"
+        : "nobody is on shift: a new lead went to agent " + pick.agent().id() + ", whose shift starts "
+            + pick.startsAt();
+    notifier.managerAlert(new ManagerAlert(lead.id(), lead.dealershipId(), lead.workflowId(), reason, clock.instant()),
+        agents.listActive(lead.dealershipId(), AgentRole.MANAGER));
   }
 
   private static NewLead newLead(NormalisedLead lead, DealershipRow dealership, LeadScore score, Long agentId) {

@@ -4,6 +4,7 @@ import com.leadcadence.workflows.model.Timeframe;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -24,7 +25,8 @@ public record CreateLeadRequest(
     Boolean tradeIn,
     Boolean financing,
     Consent consent,
-    @Size(max = 4000) String comments) {
+    @Size(max = 4000) String comments,
+    @Positive Long assignedAgentId) {
 
   /** What the lead said about TCPA consent; a missing value means "not stated". */
   public record Consent(Boolean sms, Boolean voice) {}

@@ -9,6 +9,7 @@ import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
+import com.leadcadence.workflows.model.Reassignment;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -125,6 +126,17 @@ public final class LeadWorkflows {
 
   public void resume(String workflowId, PauseRequest request) {
     signal(workflowId, w -> w.resume(request), "resume");
+  }
+
+  /** The workflow's later call tasks go to the agent; a closed one needs nothing. */
+  public void reassign(String workflowId, long agentId) {
+    try {
+      stub(workflowId).reassign(new Reassignment(agentId));
+    } catch (WorkflowNotFoundException e) {
+      // already closed: nothing left to assign
+    } catch (RuntimeException e) {
+      throw new CadenceUnavailableException("could not signal the reassignment: " + rootMessage(e), e);
+    }
   }
 
   private void signal(String workflowId, Consumer<LeadCadenceWorkflow> send, String what) {

@@ -80,7 +80,7 @@ class NormalisedLeadTest {
   private static CreateLeadRequest request(
       String source, String email, String phone, String zone, CreateLeadRequest.Consent consent) {
     return new CreateLeadRequest(source, "x-1", "Jane", "Doe", email, phone, zone, null, null, null, null,
-        consent, null);
+        consent, null, null);
   }
 
   private static DealershipRow dealership(boolean webFormCapturesConsent) {

@@ -15,11 +15,12 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transactional;
 
 /** A dealership's agents and managers, and agents' own tokens; every lookup is scoped to the dealership. */
 @RegisterConstructorMapper(AgentRow.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
-public interface AgentDao extends SqlObject {
+public interface AgentDao extends SqlObject, Transactional<AgentDao> {
 
   @SqlUpdate("""
       INSERT INTO agents (dealership_id, name, email, phone, role, shift_hours, notify_by, max_open_tasks, available)

@@ -109,4 +109,13 @@ public interface LeadDao extends SqlObject {
 
   @SqlUpdate("UPDATE leads SET assigned_agent_id = :agentId WHERE id = :id")
   int assignAgent(long id, Long agentId);
+
+  /** The agent's leads whose cadence still runs (they follow the agent's work when it moves). */
+  @SqlQuery("""
+      SELECT * FROM leads
+      WHERE dealership_id = :dealershipId AND assigned_agent_id = :agentId
+        AND status IN ('STARTING', 'ACTIVE', 'PAUSED')
+      ORDER BY id
+      """)
+  List<LeadRow> listRunningByAgent(long dealershipId, long agentId);
 }

@@ -1,4 +1,4 @@
-package com.leadcadence.api.resources;
+package com.leadcadence.api.leads;
 
 import com.codahale.metrics.annotation.Timed;
 import com.leadcadence.activities.logging.LeadMdc;
@@ -36,7 +36,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,19 +56,23 @@ public class LeadResource {
   private final LeadOptOuts optOuts;
   private final LeadWorkflows workflows;
 
-  public LeadResource(Jdbi jdbi, LeadIntake intake, LeadOptOuts optOuts, LeadWorkflows workflows) {
+  private final LeadReassignment reassignment;
+
+  public LeadResource(LeadDao leads, TouchDao touches, LeadIntake intake, LeadOptOuts optOuts,
+      LeadWorkflows workflows, LeadReassignment reassignment) {
     this.intake = intake;
-    this.leads = jdbi.onDemand(LeadDao.class);
-    this.touches = jdbi.onDemand(TouchDao.class);
+    this.leads = leads;
+    this.touches = touches;
     this.optOuts = optOuts;
     this.workflows = workflows;
+    this.reassignment = reassignment;
   }
 
   /** 201 with the new lead; 200 with the existing one for a duplicate (nothing is started twice). */
   @POST
   @Timed
   public Response create(@Auth DealershipPrincipal caller, @NotNull @Valid CreateLeadRequest request) {
-    LeadIntake.Result result = intake.intake(caller.dealership(), request);
+    LeadIntake.Result result = intake.intake(caller.requireDealershipScope().dealership(), request);
     LeadRow lead = result.lead();
     LeadCreated body = new LeadCreated(lead.id(), lead.workflowId(), lead.status(), lead.grade(), lead.score());
     return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -157,7 +160,21 @@ public class LeadResource {
     }
   }
 
+  /** Moves the lead and its open tasks to another agent and tells its workflow: 200 with the lead. */
+  @POST
+  @Path("/{id}/reassign")
+  @Timed
+  public LeadDetails reassign(
+      @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid ReassignBody body) {
+    LeadRow lead = find(caller, id);
+    return LeadDetails.of(reassignment.reassign(caller.dealership(), lead, body.agentId()));
+  }
+
+  /** {"agentId": ...}: an active agent of the lead's dealership. */
+  public record ReassignBody(@NotNull @jakarta.validation.constraints.Positive Long agentId) {}
+
   private LeadRow find(DealershipPrincipal caller, long id) {
+    caller.requireDealershipScope();
     return leads.findByIdForDealership(caller.id(), id).orElseThrow(() -> ApiException.notFound("lead " + id));
   }
 
