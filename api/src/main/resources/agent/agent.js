@@ -23,9 +23,13 @@
   };
   var STREAM_EVENTS = ['task.created', 'task.updated', 'task.overdue', 'lead.replied'];
   var REFRESH_DEBOUNCE_MS = 300;
+  var LONG_BODY_CHARS = 280;
   var FALLBACK_POLL_MS = 30000;
   /** After an outcome: re-read the task (and its touch history) at these delays. */
-  var AFTER_OUTCOME_POLLS_MS = [1000, 2000, 3000, 5000, 7000, 10000, 15000, 20000, 30000, 45000, 60000, 90000, 120000, 150000];
+  var AFTER_OUTCOME_POLLS_MS = [1000, 2000, 3000, 5000, 8000, 12000, 20000, 30000, 45000, 60000];
+  /** And around the lead's next step, when it is due within NEXT_STEP_WATCH_MS: this long after it. */
+  var NEXT_STEP_POLLS_MS = [1000, 2500, 5000, 8000, 12000, 20000, 30000, 45000, 60000];
+  var NEXT_STEP_WATCH_MS = 10 * 60 * 1000;
 
   var state = {
     me: null,
@@ -492,13 +496,23 @@
             ? el('time', { className: 'touch-time', datetime: touch.performedAt, text: when.toLocaleString() }) : null
         ]),
         touch.subject ? el('p', { className: 'touch-subject', text: touch.subject }) : null,
-        touch.body ? el('p', { className: 'touch-body', text: touch.body }) : null,
+        touchBody(touch.body),
         touch.detail ? el('p', { className: 'touch-detail', text: touch.detail }) : null
       ]);
       list.appendChild(item);
     });
     state.seenTouches = seen;
     byId('touches-empty').hidden = touches.length > 0;
+  }
+
+  /** Short messages (texts) in full; long ones (emails) folded, one tap to open. */
+  function touchBody(body) {
+    if (!body) { return null; }
+    if (body.length <= LONG_BODY_CHARS) { return el('p', { className: 'touch-body', text: body }); }
+    return el('details', { className: 'touch-more' }, [
+      el('summary', { text: 'Show message' }),
+      el('p', { className: 'touch-body', text: body })
+    ]);
   }
 
   function channelLabel(channel) {
@@ -537,9 +551,11 @@
           if (!merged.outcome) { merged.outcome = outcome; }
           renderDetail(merged, false);
           byId('outcome-note').value = '';
-          setMessage('Saved: ' + OUTCOME_LABELS[outcome] + '.' + nextStepText(reply.data && reply.data.lead), 'ok');
+          var leadState = (reply.data && reply.data.lead) || null;
+          setMessage('Saved: ' + OUTCOME_LABELS[outcome] + '.' + nextStepText(leadState), 'ok');
+          markNextStep(leadState);
           removeFromList(id);
-          pollAfterOutcome(id);
+          pollAfterOutcome(id, leadState);
         } else if (reply.status === 409) {
           setMessage('This task is already done: ' + errorText(reply, 'someone completed it first.'), 'error');
           loadDetail(id);
@@ -573,10 +589,35 @@
     renderTasks();
   }
 
-  /** The follow-up (e.g. the text after "No answer") lands within seconds: re-read the task a few times. */
-  function pollAfterOutcome(id) {
+  /** The lead's next step as the cadence answered it, on the message (for people: its text; for tests: data-*). */
+  function markNextStep(leadState) {
+    var message = byId('detail-message');
+    ['data-lead-status', 'data-next-step-id', 'data-next-channel', 'data-next-step-at'].forEach(function (name) {
+      message.removeAttribute(name);
+    });
+    if (!leadState) { return; }
+    if (leadState.status) { message.setAttribute('data-lead-status', leadState.status); }
+    if (leadState.nextStepId) { message.setAttribute('data-next-step-id', leadState.nextStepId); }
+    if (leadState.nextChannel) { message.setAttribute('data-next-channel', leadState.nextChannel); }
+    if (leadState.nextStepAt) { message.setAttribute('data-next-step-at', leadState.nextStepAt); }
+  }
+
+  /**
+   * Touches are not task events, so the stream does not announce them: after an outcome, re-read the
+   * task (and its touch history) a few times, and again just after the lead's next step is due when that
+   * is soon (after "No answer" the follow-up text is pulled to within a couple of minutes).
+   */
+  function pollAfterOutcome(id, leadState) {
     stopAfterOutcomePolls();
-    AFTER_OUTCOME_POLLS_MS.forEach(function (delay) {
+    var delays = AFTER_OUTCOME_POLLS_MS.slice();
+    var nextAt = leadState && leadState.nextStepAt ? Date.parse(leadState.nextStepAt) : NaN;
+    if (!isNaN(nextAt)) {
+      var untilNext = nextAt - Date.now();
+      if (untilNext > -60000 && untilNext < NEXT_STEP_WATCH_MS) {
+        NEXT_STEP_POLLS_MS.forEach(function (after) { delays.push(Math.max(0, untilNext) + after); });
+      }
+    }
+    delays.forEach(function (delay) {
       state.pollTimers.push(setTimeout(function () {
         if (String(state.selectedId) === String(id)) { loadDetail(id); }
       }, delay));

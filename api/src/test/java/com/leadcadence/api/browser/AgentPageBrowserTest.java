@@ -223,7 +223,15 @@ class AgentPageBrowserTest {
       assertTrue(visible(By.cssSelector("#detail[data-lead-id='" + leadId + "']")) != null,
           "the lead stays on screen after the outcome");
 
-      WebElement text = waitFor("the follow-up text in the lead's touch history", FOLLOW_UP_TEXT, d -> {
+      // The cadence says when the text goes out: after "No answer" it is pulled to within a couple of
+      // minutes (DefaultCadencePlans.TEXT_AFTER_NO_ANSWER), so wait FOLLOW_UP_TEXT past that time.
+      WebElement saved = driver.findElement(By.id("detail-message"));
+      assertEquals("SMS", saved.getAttribute("data-next-channel"), "the next step after No answer: " + saved.getText());
+      Instant nextStepAt = Instant.parse(saved.getAttribute("data-next-step-at"));
+      Duration untilText = Duration.between(Instant.now(), nextStepAt);
+      assertTrue(untilText.compareTo(Duration.ofMinutes(3)) < 0, "the follow-up text is due soon, not at " + nextStepAt);
+      Duration textWait = untilText.isNegative() ? FOLLOW_UP_TEXT : FOLLOW_UP_TEXT.plus(untilText);
+      WebElement text = waitFor("the follow-up text (due " + nextStepAt + ") in the lead's touch history", textWait, d -> {
         List<WebElement> texts = d.findElements(smsTouches);
         return texts.size() > textsBefore ? texts.get(texts.size() - 1) : null;
       });
@@ -337,9 +345,12 @@ class AgentPageBrowserTest {
       return;
     }
     try {
+      // The newest touch in view: after the test, the follow-up text.
+      js("var t = document.querySelector('#touches li:last-child'); if (t) { t.scrollIntoView({block: 'center'}); }");
       save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT);
       driver.manage().window().setSize(new Dimension(390, 844));
       Thread.sleep(300);
+      js("window.scrollTo(0, 0);");
       save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), PHONE_SCREENSHOT);
       driver.manage().window().setSize(new Dimension(1280, 1000));
     } catch (InterruptedException e) {
