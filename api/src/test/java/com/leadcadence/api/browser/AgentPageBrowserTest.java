@@ -169,7 +169,7 @@ class AgentPageBrowserTest {
     try {
       long agentId = agentIdByName(AGENT_NAME);
       Api.Reply issued = api.post("/v1/agents/" + agentId + "/token", Map.of());
-      assertTrue(issued.status() == 200 || issued.status() == 201, "agent token: " + issued);
+      assertEquals(201, issued.status(), "agent token: " + issued);
       String token = issued.body().path("token").asText();
       assertFalse(token.isBlank(), "agent token: " + issued);
 
@@ -189,7 +189,8 @@ class AgentPageBrowserTest {
       Object storage = js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;");
       assertFalse(String.valueOf(storage).contains(token), "the token is not in storage or a script-readable cookie");
       Set<Cookie> cookies = driver.manage().getCookies();
-      assertTrue(cookies.stream().anyMatch(Cookie::isHttpOnly), "an HttpOnly session cookie: " + cookies);
+      assertTrue(cookies.stream().anyMatch(c -> c.isHttpOnly() && "Strict".equalsIgnoreCase(c.getSameSite())),
+          "an HttpOnly, SameSite=Strict session cookie: " + cookies);
 
       // A lead assigned to this agent, somewhere it is mid-afternoon so quiet hours never hold the text.
       String zone = zoneWhereItIsAfternoon(Instant.now());
@@ -244,6 +245,29 @@ class AgentPageBrowserTest {
     } finally {
       screenshots();
     }
+  }
+
+  /** The page's files come from the jar through AssetsBundle, beside Jersey on /*, with no credential. */
+  @Test
+  void thePageAndItsFilesAreServedBesideTheApi() throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    Map<String, String> expected = Map.of(
+        "/agent/", "text/html", "/agent/agent.js", "javascript", "/agent/agent.css", "text/css");
+    for (Map.Entry<String, String> file : expected.entrySet()) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + file.getKey())).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), file.getKey());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      assertTrue(type.contains(file.getValue()), file.getKey() + " is served as " + type);
+      assertFalse(response.body().contains("https://") || response.body().contains("http://"),
+          file.getKey() + " fetches nothing from elsewhere");
+    }
+    HttpResponse<Void> bare = http.send(HttpRequest.newBuilder(URI.create(base + "/agent")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertTrue(bare.statusCode() == 200 || bare.statusCode() / 100 == 3, "/agent answers " + bare.statusCode());
+    // The API beside it still answers in its own JSON.
+    assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "/v1/session")).GET().build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode());
   }
 
   // ---------------------------------------------------------------------------------------------
