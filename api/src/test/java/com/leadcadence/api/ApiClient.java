@@ -45,6 +45,25 @@ final class ApiClient {
     }
   }
 
+  Reply patch(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Reply delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  /** The same client with another bearer credential (an agent's token). */
+  ApiClient as(String credential) {
+    return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), credential);
+  }
+
   Reply postRaw(String path, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")

@@ -27,6 +27,25 @@ final class Leads {
     return lead;
   }
 
+  /**
+   * An Etc/GMT zone where it is early afternoon right now, so that quiet hours never hold back a test's
+   * calls or texts whatever the time of day the tests run.
+   */
+  static String afternoonZone() {
+    int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+    int offset = Math.floorMod(13 - utcHour + 12, 24) - 12;  // -12..+11 hours from UTC
+    // Etc/GMT names have the sign the other way round: Etc/GMT-3 is three hours ahead of UTC.
+    return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + -offset);
+  }
+
+  /** A dealership open every hour of every day, so business hours never hold back a test's call task. */
+  static com.leadcadence.store.DealershipSeed alwaysOpenDealership(String apiKey) {
+    var demo = com.leadcadence.store.DemoDealership.SEED;
+    return new com.leadcadence.store.DealershipSeed("Always Open Motors", "UTC", "MON-SUN 00:00-23:59",
+        demo.senderName(), demo.senderEmail(), demo.senderPhone(), true, demo.firstPartySources(), apiKey,
+        demo.agents());
+  }
+
   static Map<String, Object> without(Map<String, Object> lead, String... fields) {
     Map<String, Object> copy = new LinkedHashMap<>(lead);
     for (String field : fields) {
