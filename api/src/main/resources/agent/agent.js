@@ -342,6 +342,8 @@
     if (String(id) !== String(state.selectedId)) {
       stopAfterOutcomePolls();
       state.seenTouches = null;
+      byId('touches').textContent = '';
+      byId('touches-empty').hidden = true;
       byId('outcome-note').value = '';
       setMessage('', null);
     }
@@ -521,6 +523,7 @@
 
   function setMessage(text, kind) {
     var message = byId('detail-message');
+    markNextStep(null);
     message.textContent = text;
     if (kind) { message.setAttribute('data-kind', kind); } else { message.removeAttribute('data-kind'); }
   }
