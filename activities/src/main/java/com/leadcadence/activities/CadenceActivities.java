@@ -7,14 +7,15 @@ import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Both activity implementations, built by hand from their collaborators, for the worker to register:
- * {@code worker.registerActivitiesImplementations(activities.touch(), activities.leadRecord())}.
+ * The cadence's activity implementations, built by hand from their collaborators, for the worker to
+ * register: {@code worker.registerActivitiesImplementations(activities.implementations())}.
  */
-public record CadenceActivities(TouchActivities touch, LeadRecordActivities leadRecord) {
+public record CadenceActivities(TouchActivities touch, LeadRecordActivities leadRecord, TaskActivities task) {
 
   /** jdbi must be configured with StoreJdbi.configure. */
   public static CadenceActivities create(
@@ -28,11 +29,12 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
         new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls),
-        new LeadRecordActivitiesImpl(jdbi, notifier));
+        new LeadRecordActivitiesImpl(jdbi, notifier),
+        new TaskActivitiesImpl(jdbi, notifier));
   }
 
   /** For registerActivitiesImplementations(Object...). */
   public Object[] implementations() {
-    return new Object[] {touch, leadRecord};
+    return new Object[] {touch, leadRecord, task};
   }
 }

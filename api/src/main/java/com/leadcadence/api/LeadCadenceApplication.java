@@ -3,7 +3,7 @@ package com.leadcadence.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.leadcadence.activities.CadenceActivities;
-import com.leadcadence.activities.notify.LoggingAgentNotifier;
+import com.leadcadence.activities.notify.SendingAgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.providers.CallbackUrls;
@@ -96,6 +96,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -145,7 +146,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
-    AgentNotifier notifier = new LoggingAgentNotifier();
+    AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
       runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
@@ -169,8 +170,23 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Jdbi jdbi = openDatabase(config, environment);
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
-    runWorker(environment, jdbi, providerSenders(config).senders(), templates, new LoggingAgentNotifier(),
+    Senders senders = providerSenders(config).senders();
+    runWorker(environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
         unsubscribeLinks, temporal);
+  }
+
+  /**
+   * Agents and managers hear of their work by SMS or email (their choice, on shift only) through the
+   * same senders as the cadence; the messages link to the agent page.
+   */
+  private static AgentNotifier agentNotifier(
+      LeadCadenceConfiguration config, Jdbi jdbi, Senders senders, MessageTemplates templates) {
+    String publicBaseUrl = config.getSenders().getPublicBaseUrl();
+    String base = publicBaseUrl != null && !publicBaseUrl.isBlank()
+        ? publicBaseUrl.strip().replaceAll("/+$", "")
+        : "http://127.0.0.1:" + configuredApiPort(config);
+    return new SendingAgentNotifier(jdbi.onDemand(AgentDao.class), jdbi.onDemand(DealershipDao.class),
+        jdbi.onDemand(LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
   }
 
   /** What several parts of the API use, built once. */
@@ -222,7 +238,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
       AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
     CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory));
   }
 
@@ -262,6 +278,12 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new AgentResource(new AgentService(shared.dao(AgentDao.class), reassignment(shared))));
     TaskEventHub hub = new TaskEventHub(shared.dao(TaskEventDao.class), environment.getObjectMapper());
     environment.lifecycle().manage(hub);
+    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle server) {
+        hub.closeStreams();
+      }
+    });
     TaskService tasks = new TaskService(shared.dao(TaskDao.class), shared.dao(LeadDao.class),
         shared.dao(TouchDao.class), shared.optOuts(), shared.workflows(), shared.clock());
     environment.jersey().register(new TaskResource(tasks, hub));

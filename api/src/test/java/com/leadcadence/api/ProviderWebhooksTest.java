@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadcadence.activities.TouchActivitiesImpl;
-import com.leadcadence.activities.notify.LoggingAgentNotifier;
+import com.leadcadence.activities.notify.SendingAgentNotifier;
+import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
@@ -267,7 +270,7 @@ class ProviderWebhooksTest {
     assertEquals(1, greeting.size());
     assertTrue(greeting.get(0).decodedBody().contains(DEALER_NAME), greeting.get(0).decodedBody());
     assertFalse(greeting.get(0).decodedBody().contains("a message."), "a person never hears the mailbox message");
-    assertTrue(tasks().listOpenByLead(lead).stream().anyMatch(t -> t.kind() == TaskKind.CALL
+    assertTrue(tasks().listOpenByLead(lead).stream().anyMatch(t -> t.kind() == TaskKind.CALL_BACK_NOW
         && t.note() != null && t.note().contains(VoicemailAnswers.CALL_BACK_NOW)));
   }
 
@@ -347,9 +350,11 @@ class ProviderWebhooksTest {
 
   /** A text step of the lead's, run by the real touch activity as the worker would run it. */
   private static com.leadcadence.workflows.activities.TouchResult performSms(long leadId, DryRunOutbox outbox) {
-    TouchActivitiesImpl activity = new TouchActivitiesImpl(DB.jdbi(), DryRunSenders.all(outbox),
-        new MessageTemplates(Path.of("../config/templates")), new OptOutRegistry(optOuts()),
-        new LoggingAgentNotifier());
+    MessageTemplates templates = new MessageTemplates(Path.of("../config/templates"));
+    TouchActivitiesImpl activity = new TouchActivitiesImpl(DB.jdbi(), DryRunSenders.all(outbox), templates,
+        new OptOutRegistry(optOuts()), new SendingAgentNotifier(DB.jdbi().onDemand(AgentDao.class),
+            DB.jdbi().onDemand(DealershipDao.class), DB.jdbi().onDemand(LeadDao.class), DryRunSenders.all(outbox),
+            templates, java.time.Clock.systemUTC(), null));
     return activity.perform(new TouchRequest(leadId, dealershipId, "after-stop-" + leadId, 99, "sms-1",
         Channel.SMS, "intro", Instant.now(), null, null));
   }

@@ -3,12 +3,14 @@ package com.leadcadence.worker;
 import com.leadcadence.workflows.LeadCadenceWorkflowImpl;
 import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 
 /**
- * Puts the lead cadence on its task queue: the workflow type and the two activity implementations.
+ * Puts the lead cadence on its task queue: the workflow type and its three activity implementations
+ * (steps, the lead's row, task SLAs).
  * The same wiring serves the embedded worker, the standalone {@code worker} command and the tests
  * (which pass a TestWorkflowEnvironment's factory).
  */
@@ -17,11 +19,11 @@ public final class CadenceWorkers {
   private CadenceWorkers() {}
 
   /** Registers a worker on {@link TaskQueues#LEAD_CADENCE}; the caller starts the factory. */
-  public static Worker register(
-      WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords) {
+  public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,
+      TaskActivities taskSla) {
     Worker worker = factory.newWorker(TaskQueues.LEAD_CADENCE);
     worker.registerWorkflowImplementationTypes(LeadCadenceWorkflowImpl.class);
-    worker.registerActivitiesImplementations(touches, leadRecords);
+    worker.registerActivitiesImplementations(touches, leadRecords, taskSla);
     return worker;
   }
 }

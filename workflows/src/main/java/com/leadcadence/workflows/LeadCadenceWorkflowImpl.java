@@ -5,6 +5,9 @@ import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.StatusChange;
+import com.leadcadence.workflows.activities.EscalationResult;
+import com.leadcadence.workflows.activities.TaskActivities;
+import com.leadcadence.workflows.activities.TaskSlaRequest;
 import com.leadcadence.workflows.activities.TouchActivities;
 import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
@@ -35,6 +38,7 @@ import com.leadcadence.workflows.schedule.CadenceClock;
 import com.leadcadence.workflows.schedule.ContactWindow;
 import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.scoring.LeadScorer;
+import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
@@ -83,6 +87,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final TouchActivities touches = Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS);
   private final LeadRecordActivities records =
       Workflow.newActivityStub(LeadRecordActivities.class, RECORD_OPTIONS);
+  /** Database only, like the records: retried until it succeeds, however long the outage. */
+  private final TaskActivities taskSla = Workflow.newActivityStub(TaskActivities.class, RECORD_OPTIONS);
 
   private final LeadCadenceInput input;
   private final CadencePlan plan;
@@ -121,6 +127,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Duration pauseShift = Duration.ZERO;
 
   private Instant managerAlertAt;
+  /** The agents' tasks whose due and escalation times this workflow keeps (its timers are the SLA clock). */
+  private final TaskDeadlines taskDeadlines = new TaskDeadlines();
+  private int escalations;
+  private Long lastEscalatedTaskId;
   /** Bumped by every message that may change when the next step is due. */
   private int changes;
 
@@ -159,6 +169,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         Workflow.await(() -> !paused || status.isTerminal());
         continue;
       }
+      if (actOnDueTasks()) {
+        continue;
+      }
       if (nextIndex >= plan.steps().size()) {
         waitOutThePlan();
         continue;
@@ -170,7 +183,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         continue;
       }
       nextDue = due.get();
-      if (waitUntil(earlierOf(nextDue, pendingManagerAlert()))) {
+      if (waitUntil(earliest(nextDue, pendingManagerAlert(), nextTaskDeadline()))) {
         continue;
       }
       if (alertManagerIfDue()) {
@@ -283,9 +296,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void reassign(Reassignment reassignment) {
-    agentId = reassignment.agentId();
-    upsertKeyword(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(agentId));
-    profileChanged = true;
+    assignAgent(reassignment.agentId());
     changes++;
   }
 
@@ -299,7 +310,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void trackTask(TaskDeadline deadline) {
-    // TODO(helper): SLA tracking
+    if (!status.isTerminal() && taskDeadlines.add(deadline)) {
+      changes++;
+    }
   }
 
   @Override
@@ -319,7 +332,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         contactMade,
         blocked(),
         agentId,
-        lastOutcome);
+        lastOutcome,
+        escalations,
+        lastEscalatedTaskId);
   }
 
   // ---- the loop's parts ---------------------------------------------------------------------
@@ -364,13 +379,16 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
   }
 
-  /** With nothing left to send, the lead stays open to outcomes until the plan's last day, then retires. */
+  /**
+   * With nothing left to send, the lead stays open to outcomes until the plan's last day, then retires.
+   * Its tasks' deadlines still wake it meanwhile.
+   */
   private void waitOutThePlan() {
     nextDue = null;
     Instant end = plan.steps().isEmpty()
         ? now()
         : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
-    if (!waitUntil(end)) {
+    if (!waitUntil(earliest(end, nextTaskDeadline())) && !now().isBefore(end)) {
       endWith(LeadStatus.RETIRED);
     }
   }
@@ -419,6 +437,65 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return true;
   }
 
+  // ---- task SLAs ----------------------------------------------------------------------------
+
+  private Instant nextTaskDeadline() {
+    return taskDeadlines.nextAt().orElse(null);
+  }
+
+  /** Marks overdue or escalates every watched task whose time has come; true when there was any. */
+  private boolean actOnDueTasks() {
+    List<TaskDeadlines.Due> due = taskDeadlines.dueAt(now());
+    for (TaskDeadlines.Due d : due) {
+      TaskSlaRequest request =
+          new TaskSlaRequest(input.leadId(), input.dealershipId(), workflowId, d.task().taskId(), now());
+      try {
+        switch (d.stage()) {
+          case OVERDUE -> markOverdue(request);
+          case ESCALATE -> escalate(request);
+        }
+      } catch (ActivityFailure e) {
+        // Only a non-retryable failure gets here: stop watching rather than loop on it.
+        log.warn("task {}: {} failed, no longer watched: {}", request.taskId(), d.stage(), e.getMessage());
+        taskDeadlines.remove(request.taskId());
+      }
+    }
+    return !due.isEmpty();
+  }
+
+  private void markOverdue(TaskSlaRequest request) {
+    if (taskSla.markOverdue(request).stillToDo()) {
+      taskDeadlines.markedOverdue(request.taskId());
+    } else {
+      taskDeadlines.remove(request.taskId());
+    }
+  }
+
+  /** The task moves on (and the lead with it, so later call tasks go to whoever has it now). */
+  private void escalate(TaskSlaRequest request) {
+    taskDeadlines.remove(request.taskId());
+    EscalationResult result = taskSla.escalate(request);
+    if (!result.escalated()) {
+      return;
+    }
+    escalations++;
+    lastEscalatedTaskId = request.taskId();
+    log.info("task {} escalated: agent {}, {} manager(s) told", request.taskId(), result.newAgentId(),
+        result.managersTold());
+    if (result.newAgentId() != null && !result.newAgentId().equals(agentId)) {
+      assignAgent(result.newAgentId());
+    }
+  }
+
+  /** The loop persists the change (persistProfileChange) on its next turn. */
+  private void assignAgent(Long newAgentId) {
+    agentId = newAgentId;
+    upsertKeyword(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(agentId));
+    profileChanged = true;
+  }
+
+  // ---- steps --------------------------------------------------------------------------------
+
   private void performOrSkip(int index) {
     CadenceStep s = step(index);
     if (blocked().contains(s.channel())) {
@@ -431,6 +508,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         s.channel(), s.templateId(), at, agentId, callDeadline(s, at));
     try {
       TouchResult result = touches.perform(request);
+      // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
+      taskDeadlines.add(result.task());
       if (result.status().blocksChannel()) {
         (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
@@ -499,8 +578,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  private static Instant earlierOf(Instant a, Instant b) {
-    return b == null || a.isBefore(b) ? a : b;
+  /** The earliest of first and the others that are set (null: nothing pending). */
+  private static Instant earliest(Instant first, Instant... others) {
+    Instant min = first;
+    for (Instant other : others) {
+      if (other != null && other.isBefore(min)) {
+        min = other;
+      }
+    }
+    return min;
   }
 
   private static Instant latest(Instant a, Instant b, Instant c) {

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Message templates (Mustache) under one directory: {@code email/<id>.subject.mustache},
  * {@code email/<id>.txt.mustache} and {@code email/<id>.html.mustache}, {@code sms/<id>.mustache},
- * {@code voicemail/<id>.mustache}, {@code call/<id>.mustache} (the agent's task text). Partials whose
+ * {@code voicemail/<id>.mustache}, {@code call/<id>.mustache} (the agent's task text). Notifications to our
+ * own staff live apart, with their own values ({@link AgentMessageContext}): {@code agent/<id>.sms.mustache},
+ * {@code agent/<id>.subject.mustache} and {@code agent/<id>.txt.mustache} for each of
+ * {@link #AGENT_TEMPLATES} (text-only email: an internal note needs no HTML part). Partials whose
  * name starts with "_" ({@code {{> _closing.txt.mustache}}}) are shared pieces, resolved next to the template.
  *
  * <p>Values are HTML-escaped in the HTML email body only; texts, plain-text emails and voice scripts get
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #verify} runs at startup and renders every template with worst-case and sparse values, so a
  * template that would fail, overflow two SMS segments or leave GSM-7 stops the start, not a lead on day 14.
+ * It checks the agent templates too, whatever refs it is given: they are used by code, not by plans.
  * {@link #render} never throws for a missing optional value.
  */
 public final class MessageTemplates {
@@ -45,6 +49,10 @@ public final class MessageTemplates {
   /** The template of the first text of a cadence. */
   public static final String FIRST_TEXT_TEMPLATE = "intro";
   public static final int MAX_SMS_SEGMENTS = 2;
+  /** The agent notifications: a task became the agent's; managers' alert about a slipping lead. */
+  public static final String AGENT_TASK_TEMPLATE = "task";
+  public static final String AGENT_ALERT_TEMPLATE = "alert";
+  public static final List<String> AGENT_TEMPLATES = List.of(AGENT_TASK_TEMPLATE, AGENT_ALERT_TEMPLATE);
 
   /** Long but realistic values: ~20-character names, ~40-character dealership and vehicle, every option set. */
   static final TemplateContext WORST_CASE = new TemplateContext("Maximiliana-Josefa", "Worthington-Okafor",
@@ -84,21 +92,36 @@ public final class MessageTemplates {
 
   public RenderedMessage render(Channel channel, String templateId, TemplateContext context) {
     List<String> files = files(channel, templateId);
+    Map<String, Object> scope = context.scope();
     return switch (channel) {
-      case EMAIL -> RenderedMessage.email(render(files.get(0), context).replace('\n', ' '),
-          render(files.get(1), context), render(files.get(2), context));
-      case SMS -> {
-        RenderedMessage text = RenderedMessage.sms(render(files.get(0), context));
-        SmsSegments segments = text.smsSegments();
-        if (segments.segments() > MAX_SMS_SEGMENTS || !segments.isGsm7()) {
-          // Sent anyway (the lead is better served late and costly than never); the values are the cause.
-          log.warn("sms template '{}' rendered to {} ({} units); first non-GSM-7 character: {}",
-              templateId, segments.describe(), segments.units(), SmsSegments.firstNonGsm7(text.body()));
-        }
-        yield text;
-      }
-      case VOICEMAIL, CALL -> RenderedMessage.plain(render(files.get(0), context));
+      case EMAIL -> RenderedMessage.email(render(files.get(0), scope).replace('\n', ' '),
+          render(files.get(1), scope), render(files.get(2), scope));
+      case SMS -> text(templateId, render(files.get(0), scope));
+      case VOICEMAIL, CALL -> RenderedMessage.plain(render(files.get(0), scope));
     };
+  }
+
+  /** An agent notification ({@link #AGENT_TEMPLATES}) by SMS, or by EMAIL (subject and text, no HTML). */
+  public RenderedMessage renderForAgent(Channel channel, String templateId, AgentMessageContext context) {
+    List<String> files = agentFiles(channel, templateId);
+    Map<String, Object> scope = context.scope();
+    return switch (channel) {
+      case SMS -> text("agent/" + templateId, render(files.get(0), scope));
+      case EMAIL -> RenderedMessage.email(render(files.get(0), scope).replace('\n', ' '),
+          render(files.get(1), scope), null);
+      case VOICEMAIL, CALL -> throw new IllegalArgumentException("agents are notified by SMS or EMAIL");
+    };
+  }
+
+  private static RenderedMessage text(String templateId, String body) {
+    RenderedMessage text = RenderedMessage.sms(body);
+    SmsSegments segments = text.smsSegments();
+    if (segments.segments() > MAX_SMS_SEGMENTS || !segments.isGsm7()) {
+      // Sent anyway (the reader is better served late and costly than never); the values are the cause.
+      log.warn("sms template '{}' rendered to {} ({} units); first non-GSM-7 character: {}",
+          templateId, segments.describe(), segments.units(), SmsSegments.firstNonGsm7(text.body()));
+    }
+    return text;
   }
 
   /**
@@ -115,19 +138,47 @@ public final class MessageTemplates {
       int before = problems.size();
       String where = describe(ref);
       for (String file : files(ref.channel(), ref.templateId())) {
-        checkSource(where, file, problems);
+        checkSource(where, file, TemplateContext.PLACEHOLDERS, problems);
       }
       if (problems.size() == before) {
         checkRenders(ref, problems);
       }
     }
+    verifyAgentTemplates(problems);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Message templates under " + directory + " are not usable:\n  "
           + String.join("\n  ", problems));
     }
   }
 
-  private void checkSource(String where, String file, List<String> problems) {
+  /** Every agent template, by SMS and by email: same file, placeholder and text checks as the lead's. */
+  private void verifyAgentTemplates(List<String> problems) {
+    for (String templateId : AGENT_TEMPLATES) {
+      for (Channel channel : List.of(Channel.SMS, Channel.EMAIL)) {
+        int before = problems.size();
+        String where = "agent " + channel.name().toLowerCase(Locale.ROOT) + " template '" + templateId + "'";
+        for (String file : agentFiles(channel, templateId)) {
+          checkSource(where, file, AgentMessageContext.PLACEHOLDERS, problems);
+        }
+        if (problems.size() != before) {
+          continue;
+        }
+        for (AgentMessageContext context : List.of(AgentMessageContext.WORST_CASE, AgentMessageContext.SPARSE)) {
+          String values = context == AgentMessageContext.WORST_CASE ? "long values" : "only the required values";
+          try {
+            RenderedMessage message = renderForAgent(channel, templateId, context);
+            if (channel == Channel.SMS) {
+              checkText(where, values, null, templateId, message, problems);
+            }
+          } catch (RuntimeException e) {
+            problems.add(where + " does not render with " + values + ": " + e);
+          }
+        }
+      }
+    }
+  }
+
+  private void checkSource(String where, String file, Set<String> allowed, List<String> problems) {
     Path path = directory.resolve(file);
     if (!Files.isRegularFile(path)) {
       problems.add("missing template file " + path + " (" + where + ")");
@@ -136,14 +187,13 @@ public final class MessageTemplates {
     Set<String> unknown = new TreeSet<>();
     Set<String> partials = new TreeSet<>();
     try {
-      collectNames(factoryFor(file).compile(file).getCodes(), unknown, partials, 0);
+      collectNames(factoryFor(file).compile(file).getCodes(), allowed, unknown, partials, 0);
     } catch (RuntimeException e) {
       problems.add("template " + path + " does not compile: " + e.getMessage());
       return;
     }
     for (String name : unknown) {
-      problems.add("unknown placeholder {{" + name + "}} in " + path + " (allowed: "
-          + new TreeSet<>(TemplateContext.PLACEHOLDERS) + ")");
+      problems.add("unknown placeholder {{" + name + "}} in " + path + " (allowed: " + new TreeSet<>(allowed) + ")");
     }
     if (file.endsWith(".html.mustache")) {
       String dir = file.substring(0, file.lastIndexOf('/') + 1);
@@ -190,7 +240,7 @@ public final class MessageTemplates {
       problems.add(where + " needs " + segments.describe() + " (" + segments.units() + " units) with " + values
           + "; at most " + MAX_SMS_SEGMENTS + " allowed: " + text);
     }
-    if (templateId.equals(FIRST_TEXT_TEMPLATE)
+    if (context != null && templateId.equals(FIRST_TEXT_TEMPLATE)
         && (!text.contains(context.dealershipName()) || !text.contains(STOP_LINE))) {
       problems.add(where + " is the first text of a cadence: it must name the dealership ({{dealershipName}}) "
           + "and say \"" + STOP_LINE + "\"; with " + values + " it reads: " + text);
@@ -215,7 +265,8 @@ public final class MessageTemplates {
   }
 
   /** Walks compiled codes (into sections and partials) for names outside the placeholders. */
-  private static void collectNames(Code[] codes, Set<String> unknown, Set<String> partials, int depth) {
+  private static void collectNames(Code[] codes, Set<String> allowed, Set<String> unknown, Set<String> partials,
+      int depth) {
     if (codes == null || depth > 8) {
       return;
     }
@@ -227,11 +278,11 @@ public final class MessageTemplates {
           unknown.add(">" + code.getName() + " (partials are named _something)");
         }
       } else if (code instanceof ValueCode || code instanceof IterableCode) {
-        if (!TemplateContext.PLACEHOLDERS.contains(code.getName())) {
+        if (!allowed.contains(code.getName())) {
           unknown.add(code.getName());
         }
       }
-      collectNames(code.getCodes(), unknown, partials, depth + 1);
+      collectNames(code.getCodes(), allowed, unknown, partials, depth + 1);
     }
   }
 
@@ -258,20 +309,33 @@ public final class MessageTemplates {
     };
   }
 
+  /** The files of an agent template: SMS the text; email the subject and the text body. */
+  private static List<String> agentFiles(Channel channel, String templateId) {
+    if (!AGENT_TEMPLATES.contains(templateId)) {
+      throw new IllegalArgumentException("unknown agent template '" + templateId + "'");
+    }
+    String base = "agent/" + templateId;
+    return switch (channel) {
+      case SMS -> List.of(base + ".sms.mustache");
+      case EMAIL -> List.of(base + ".subject.mustache", base + ".txt.mustache");
+      case VOICEMAIL, CALL -> throw new IllegalArgumentException("agents are notified by SMS or EMAIL");
+    };
+  }
+
   private DefaultMustacheFactory factoryFor(String file) {
     if (file.endsWith(".html.mustache")) {
       return html;
     }
-    return file.startsWith("sms/") ? sms : plain;
+    return file.startsWith("sms/") || file.endsWith(".sms.mustache") ? sms : plain;
   }
 
-  private String render(String file, TemplateContext context) {
+  private String render(String file, Map<String, Object> scope) {
     if (!Files.isRegularFile(directory.resolve(file))) {
       throw new IllegalStateException("missing template file " + directory.resolve(file));
     }
     Mustache mustache = factoryFor(file).compile(file);
     StringWriter out = new StringWriter();
-    mustache.execute(out, context.scope());
+    mustache.execute(out, scope);
     if (file.endsWith(".html.mustache")) {
       return out.toString().strip();
     }

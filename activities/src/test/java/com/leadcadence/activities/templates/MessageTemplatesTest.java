@@ -205,6 +205,23 @@ class MessageTemplatesTest {
   }
 
   @Test
+  void verifyNamesAMissingAgentTemplateWhateverThePlansUse(@TempDir Path dir) throws IOException {
+    copyRepoTemplates(dir);
+    Files.delete(dir.resolve("agent").resolve("task.sms.mustache"));
+    assertVerifyFails(dir, "missing template file", "task.sms.mustache", "agent sms template 'task'");
+  }
+
+  @Test
+  void verifyChecksAgentTemplatesWithTheirOwnPlaceholdersAndLength(@TempDir Path dir) throws IOException {
+    copyRepoTemplates(dir);
+    Files.writeString(dir.resolve("agent").resolve("alert.txt.mustache"), "Hi {{firstName}}\n");
+    Files.writeString(dir.resolve("agent").resolve("task.sms.mustache"),
+        "{{note}} {{script}} {{reason}} {{vehicle}}\n");
+    assertVerifyFails(dir, "unknown placeholder {{firstName}}", "alert.txt.mustache",
+        "agent sms template 'task' needs 3 segments");
+  }
+
+  @Test
   void verifyNamesAMissingHtmlBody(@TempDir Path dir) throws IOException {
     copyRepoTemplates(dir);
     Files.delete(dir.resolve("email").resolve("options.html.mustache"));

@@ -62,6 +62,14 @@ public final class TaskEventHub implements Managed {
   @Override
   public void stop() {
     executor.shutdownNow();
+    closeStreams();
+  }
+
+  /**
+   * Ends every open stream. Called as soon as the server starts stopping: a graceful shutdown waits for
+   * requests in flight, and a stream never ends on its own. Clients reconnect with Last-Event-ID.
+   */
+  public void closeStreams() {
     subscribers.forEach(Subscriber::close);
   }
 

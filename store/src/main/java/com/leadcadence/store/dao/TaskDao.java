@@ -6,10 +6,12 @@ import com.leadcadence.store.rows.TaskEventType;
 import com.leadcadence.store.rows.TaskKind;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TaskStatus;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -46,13 +48,19 @@ public interface TaskDao extends SqlObject {
     if (task.touchId() == null) {
       throw new IllegalArgumentException("createForTouchIfAbsent needs a touch id");
     }
-    if (insertIgnoringDuplicate(task) == 1) {
-      TaskRow created = findByTouchId(task.touchId()).orElseThrow();
-      event(created, TaskEventType.TASK_CREATED, null, null);
-      return created;
+    Optional<TaskRow> existing = findByTouchId(task.touchId());
+    if (existing.isPresent()) {
+      return existing.get();
     }
-    return findByTouchId(task.touchId())
-        .orElseThrow(() -> new IllegalStateException("task vanished for touch " + task.touchId()));
+    try {
+      return create(task);
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+        // a concurrent attempt of the same step inserted it first, with its event
+        return findByTouchId(task.touchId()).orElseThrow(() -> e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -184,16 +192,6 @@ public interface TaskDao extends SqlObject {
       """)
   @GetGeneratedKeys("id")
   long insert(@BindMethods NewTask task);
-
-  /** 1 when inserted, 0 when the touch already had its task (MySQL counts a no-op update as 0). */
-  @SqlUpdate("""
-      INSERT INTO tasks (dealership_id, lead_id, agent_id, touch_id, kind, attempt, script, status, due_at,
-                         created_at, note, escalated_task_id)
-      VALUES (:dealershipId, :leadId, :agentId, :touchId, :kind, :attempt, :script, 'OPEN', :dueAt,
-              :createdAt, :note, :escalatedTaskId)
-      ON DUPLICATE KEY UPDATE id = id
-      """)
-  int insertIgnoringDuplicate(@BindMethods NewTask task);
 
   @SqlQuery("SELECT * FROM tasks WHERE id = :id FOR UPDATE")
   Optional<TaskRow> lockById(long id);

@@ -40,12 +40,16 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -62,34 +66,88 @@ final class CadenceHarness implements AutoCloseable {
   final WorkflowClient client;
   final DryRunOutbox outbox = new DryRunOutbox();
   final List<ManagerAlert> managerAlerts = new CopyOnWriteArrayList<>();
+  /** Every taskAssigned notification: new call tasks, moved tasks, managers' ESCALATION tasks. */
+  final List<TaskRow> assignedTasks = new CopyOnWriteArrayList<>();
+  private final Senders senders;
+  private final AgentNotifier notifier;
+  /** Set once a test restarted the worker: the factory that replaced the environment's own. */
+  private WorkerFactory restartedFactory;
+
+  /**
+   * Workers that never ask for sticky workflow tasks, so that a test can replace them: the test server
+   * neither times a sticky queue out nor implements ResetStickyTaskQueue (a real server hands the
+   * tasks of a vanished worker's sticky queue to the normal queue after 5 s).
+   */
+  private static final WorkerFactoryOptions REPLACEABLE = WorkerFactoryOptions.newBuilder()
+      .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
+      .build();
+
+  private final WorkerFactoryOptions factoryOptions;
 
   CadenceHarness(TestDatabase db, Instant startTime) {
-    this(db, startTime, UnaryOperator.identity());
+    this(db, startTime, UnaryOperator.identity(), null);
   }
 
   /** customiseSenders lets a test put a fault-injecting sender at the provider edge. */
   CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders) {
+    this(db, startTime, customiseSenders, null);
+  }
+
+  /** A harness whose worker {@link #restartWorker} can replace mid-workflow. */
+  static CadenceHarness restartable(TestDatabase db, Instant startTime) {
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE);
+  }
+
+  private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
+      WorkerFactoryOptions factoryOptions) {
     this.db = db;
+    this.factoryOptions = factoryOptions;
     this.dealershipId = new DealershipSeeder(db.jdbi()).seed(DemoDealership.SEED);
-    this.env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setInitialTime(startTime).build());
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setInitialTime(startTime);
+    if (factoryOptions != null) {
+      options.setWorkerFactoryOptions(factoryOptions);
+    }
+    this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    AgentNotifier notifier = new AgentNotifier() {
+    this.notifier = new AgentNotifier() {
       @Override
-      public void taskAssigned(TaskRow task, LeadRow lead) {}
+      public void taskAssigned(TaskRow task, LeadRow lead) {
+        assignedTasks.add(task);
+      }
 
       @Override
       public void managerAlert(ManagerAlert alert, List<AgentRow> managers) {
         managerAlerts.add(alert);
       }
     };
-    CadenceActivities activities = CadenceActivities.create(db.jdbi(),
-        customiseSenders.apply(DryRunSenders.all(outbox)),
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
-    CadenceWorkers.register(env.getWorkerFactory(), activities.touch(), activities.leadRecord());
+    this.senders = customiseSenders.apply(DryRunSenders.all(outbox));
+    registerCadence(env.getWorkerFactory());
     env.start();
     this.client = env.getWorkflowClient();
+  }
+
+  /** New activity instances every time, as a freshly started process would build them. */
+  private void registerCadence(WorkerFactory factory) {
+    CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+  }
+
+  /**
+   * A deploy: the running worker stops (its cached workflows are gone) and a new factory on the same
+   * server takes over with new activity instances; workflows carry on from their histories.
+   */
+  void restartWorker() throws InterruptedException {
+    if (factoryOptions == null) {
+      throw new IllegalStateException("create the harness with CadenceHarness.restartable");
+    }
+    WorkerFactory old = restartedFactory != null ? restartedFactory : env.getWorkerFactory();
+    old.shutdownNow();
+    old.awaitTermination(10, TimeUnit.SECONDS);
+    restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
+    registerCadence(restartedFactory);
+    restartedFactory.start();
   }
 
   static Instant chicago(String localDateTime) {
@@ -153,6 +211,9 @@ final class CadenceHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    if (restartedFactory != null) {
+      restartedFactory.shutdownNow();
+    }
     env.close();
   }
 }

@@ -3,7 +3,10 @@ package com.leadcadence.workflows.model;
 import java.time.Instant;
 import java.util.Set;
 
-/** What the workflow knows now; returned by the state query and by every outcome update. */
+/**
+ * What the workflow knows now; returned by the state query and by every outcome update. escalations
+ * counts the lead's tasks that slipped past their escalation time; lastEscalatedTaskId is the latest.
+ */
 public record LeadState(
     LeadStatus status,
     int score,
@@ -17,4 +20,6 @@ public record LeadState(
     boolean contactMade,
     Set<Channel> blockedChannels,
     Long assignedAgentId,
-    OutcomeType lastOutcome) {}
+    OutcomeType lastOutcome,
+    int escalations,
+    Long lastEscalatedTaskId) {}

@@ -27,8 +27,11 @@ public final class DefaultCadencePlans {
 
   private static final Duration FIRST_CALL_SLA = Duration.ofMinutes(5);
   private static final Duration LATER_CALL_SLA = Duration.ofMinutes(15);
-  /** A NO_ANSWER pulls the follow-up text to at most this long after it (well inside 10 minutes). */
-  private static final Duration TEXT_AFTER_NO_ANSWER = Duration.ofMinutes(2);
+  /**
+   * A NO_ANSWER pulls the follow-up text to right away: the lead has just seen a missed call, so the
+   * text lands while they still know who rang (as soon as the SMS window allows).
+   */
+  private static final Duration TEXT_AFTER_NO_ANSWER = Duration.ZERO;
 
   private static final List<CadenceStep> FULL = List.of(
       CadenceStep.of("ack", EMAIL, "ack", atReceipt()),

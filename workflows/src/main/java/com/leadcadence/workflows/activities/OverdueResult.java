@@ -1,0 +1,4 @@
+package com.leadcadence.workflows.activities;
+
+/** stillToDo false: the task was done, cancelled or is unknown, and needs no more watching. */
+public record OverdueResult(boolean stillToDo) {}
