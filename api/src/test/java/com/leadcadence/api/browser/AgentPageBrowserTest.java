@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -88,15 +89,21 @@ class AgentPageBrowserTest {
   private static Api api;
   private static String base;
 
+  /** Null when the browser is there; else why the tests skip (each test reports it, nothing starts). */
+  private static String missingBrowser;
+
   @BeforeAll
   static void startAppAndBrowser() throws Exception {
     Optional<Path> chromium = onPath("chromium");
     Optional<Path> chromedriver = onPath("chromedriver");
-    Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
-        "AgentPageBrowserTest skipped: needs Debian's 'chromium' and 'chromedriver' on the PATH"
-            + " (apt-get install -y chromium chromium-driver; .ci/run installs them). Found chromium="
-            + chromium.map(Path::toString).orElse("none") + ", chromedriver="
-            + chromedriver.map(Path::toString).orElse("none"));
+    if (chromium.isEmpty() || chromedriver.isEmpty()) {
+      missingBrowser = "AgentPageBrowserTest skipped: needs Debian's 'chromium' and 'chromedriver' on the PATH"
+          + " (apt-get install -y chromium chromium-driver; .ci/run installs them). Found chromium="
+          + chromium.map(Path::toString).orElse("none") + ", chromedriver="
+          + chromedriver.map(Path::toString).orElse("none");
+      System.err.println(missingBrowser);
+      return;
+    }
 
     db = TestDatabase.create();
     app = new DropwizardAppExtension<>(LeadCadenceApplication.class, TestApps.withEmbeddedTemporal(db));
@@ -143,6 +150,11 @@ class AgentPageBrowserTest {
         .build();
     driver = new ChromeDriver(driverService, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @BeforeEach
+  void skipWithoutBrowser() {
+    Assumptions.assumeTrue(missingBrowser == null, missingBrowser);
   }
 
   @AfterAll
