@@ -73,6 +73,7 @@ import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -125,6 +126,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand(this));
+    bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
   }
 
   @Override

@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Configurations for an app under test: the test's own database, ephemeral HTTP ports. */
-final class TestApps {
+public final class TestApps {
 
   private TestApps() {}
 
   /** Embedded Temporal test server on a free port (real gRPC, real time) and a worker in-process. */
-  static LeadCadenceConfiguration withEmbeddedTemporal(TestDatabase db) {
+  public static LeadCadenceConfiguration withEmbeddedTemporal(TestDatabase db) {
     LeadCadenceConfiguration config = base(db);
     config.getTemporal().setEmbeddedPort(freePort());
     config.getTemporal().setRunWorker(true);
