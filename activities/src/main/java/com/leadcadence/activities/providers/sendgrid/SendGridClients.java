@@ -35,7 +35,12 @@ public final class SendGridClients {
         .build();
     boolean plainHttp = base != null && "http".equalsIgnoreCase(base.getScheme());
     SendGrid sendGrid = new SendGrid(settings.apiKey(),
-        new Client(HttpClients.custom().setDefaultRequestConfig(timeouts).build(), plainHttp));
+        new Client(HttpClients.custom()
+            .setDefaultRequestConfig(timeouts)
+            // Apache's default of 2 connections per route queues concurrent sends behind each other.
+            .setMaxConnPerRoute(20)
+            .setMaxConnTotal(100)
+            .build(), plainHttp));
     if (base != null) {
       sendGrid.setHost(base.getAuthority());
     }
