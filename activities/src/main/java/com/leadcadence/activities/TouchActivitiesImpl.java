@@ -9,6 +9,7 @@ import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.PermanentDeliveryException;
 import com.leadcadence.activities.senders.SendReceipt;
 import com.leadcadence.activities.senders.Senders;
+import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.senders.VoicemailMessage;
 import com.leadcadence.activities.templates.MessageTemplates;
@@ -26,6 +27,7 @@ import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewTask;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TaskRow;
+import com.leadcadence.store.rows.TouchClaim;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.rows.TouchState;
 import com.leadcadence.workflows.activities.TouchActivities;
@@ -35,20 +37,26 @@ import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TaskDeadline;
 import java.time.Duration;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs a cadence step at most once per idempotency key. The touch row is written (PENDING) before
- * anything else; SENDING marks a message handed to a provider, so a retry that finds it there reports it
- * sent instead of sending twice. Free of Activity.getExecutionContext(), so it runs outside a worker too.
+ * Performs a cadence step once per idempotency key. The touch row is written (PENDING) before anything
+ * else. An attempt claims the row with its own token before handing the message to a provider (SENDING),
+ * and every later write of that attempt names the token, so a superseded attempt's late answer changes
+ * nothing. A clear refusal puts it back to PENDING (the retry sends); an unclear answer (500/502/504, no
+ * full answer) makes it UNCONFIRMED, never SENT: the retry asks the provider (Twilio's Messages and Calls
+ * lists) and sends again only if the message is not there, or, for email, which cannot be looked up,
+ * sends again. Free of Activity.getExecutionContext(), so it runs outside a worker too.
  */
 public final class TouchActivitiesImpl implements TouchActivities {
   public static final Duration DEFAULT_CALL_SLA = Duration.ofMinutes(5);
-  static final String UNCONFIRMED = "an earlier attempt was interrupted after handing the message to the"
-      + " provider; delivery was not confirmed and it is not sent again";
   private static final int DETAIL_MAX = 500;
   private static final Logger log = LoggerFactory.getLogger(TouchActivitiesImpl.class);
 
@@ -63,6 +71,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private final OptOutRegistry optOuts;
   private final AgentNotifier notifier;
   private final UnsubscribeUrls unsubscribeUrls;
+  private final Duration sendAttemptLimit;
 
   public TouchActivitiesImpl(
       Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts, AgentNotifier notifier) {
@@ -71,6 +80,18 @@ public final class TouchActivitiesImpl implements TouchActivities {
 
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
+    this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls,
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER));
+  }
+
+  /**
+   * sendAttemptLimit: how long a send attempt can live at worst (the clients' timeouts times the requests
+   * it makes, {@link ProviderTimeouts#sendAttempt}); a touch SENDING for longer belongs to an attempt
+   * that died, and the next attempt takes it over.
+   */
+  public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
+    this.sendAttemptLimit = sendAttemptLimit;
     this.jdbi = jdbi;
     this.touches = jdbi.onDemand(TouchDao.class);
     this.leads = jdbi.onDemand(LeadDao.class);
@@ -92,7 +113,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
           request.performedAt()));
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
-        case SENDING -> settleUnconfirmed(request, touch);
+        case SENDING, UNCONFIRMED -> resumeSend(request, touch);
         case TASK_CREATED -> withTask(touch);
         default -> {
           log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
@@ -100,6 +121,36 @@ public final class TouchActivitiesImpl implements TouchActivities {
         }
       };
     }
+  }
+
+  /**
+   * An earlier attempt handed the message over without a clear answer, or died doing so: settle it with
+   * the message as the first attempt rendered it (the stored body is what a lookup matches).
+   */
+  private TouchResult resumeSend(TouchRequest request, TouchRow touch) {
+    log.warn("Step {} ({}) found {}: settling it at the provider", request.stepId(), request.idempotencyKey(),
+        touch.status());
+    LeadRow lead = leads.findById(request.leadId())
+        .orElseThrow(() -> new IllegalStateException("lead " + request.leadId() + " does not exist"));
+    DealershipRow dealership = dealerships.findById(lead.dealershipId())
+        .orElseThrow(() -> new IllegalStateException("dealership " + lead.dealershipId() + " does not exist"));
+    RenderedMessage message = render(request, lead, dealership);
+    RenderedMessage stored = touch.body() == null ? message
+        : new RenderedMessage(touch.subject() != null ? touch.subject() : message.subject(), touch.body(),
+            message.html(), message.smsSegments());
+    String address = touch.recipient() != null ? touch.recipient()
+        : request.channel() == Channel.EMAIL ? lead.email() : lead.phone();
+    return deliver(request, touch, lead, dealership, address, stored);
+  }
+
+  private RenderedMessage render(TouchRequest request, LeadRow lead, DealershipRow dealership) {
+    Long agentId = request.agentId() != null ? request.agentId() : lead.assignedAgentId();
+    AgentRow agent = agentId == null ? null : agents.findById(lead.dealershipId(), agentId).orElse(null);
+    TemplateContext context = TemplateContext.of(lead, dealership, agent);
+    if (request.channel() == Channel.EMAIL) {
+      context = context.withUnsubscribeUrl(unsubscribeUrls.forLead(lead.id()));
+    }
+    return templates.render(request.channel(), request.templateId(), context);
   }
 
   private TouchResult performPending(TouchRequest request, TouchRow touch) {
@@ -127,54 +178,150 @@ public final class TouchActivitiesImpl implements TouchActivities {
     if (channel == Channel.CALL) {
       return createCallTask(request, touch, lead, dealership, agentId, address, message);
     }
-    return send(request, touch, dealership, address, message);
+    return deliver(request, touch, lead, dealership, address, message);
   }
 
-  private TouchResult send(
-      TouchRequest request, TouchRow touch, DealershipRow dealership, String address, RenderedMessage message) {
-    if (touches.markSending(touch.id(), address, message.subject(), message.body()) == 0) {
-      // A concurrent attempt of the same step got there first: report what it did, never send again.
-      TouchRow current = touches.findById(touch.id()).orElseThrow();
-      return current.status() == TouchState.SENDING ? settleUnconfirmed(request, current) : resultOf(current);
+  /**
+   * Hands the message to its provider under this attempt's token and records what became of it. A touch
+   * that an earlier attempt left without a clear answer (UNCONFIRMED, or SENDING by an attempt that died)
+   * is first looked up at the provider: found, it is SENT; absent, or not looked up (email), it is sent
+   * again.
+   */
+  private TouchResult deliver(TouchRequest request, TouchRow touch, LeadRow lead, DealershipRow dealership,
+      String address, RenderedMessage message) {
+    String token = UUID.randomUUID().toString();
+    TouchClaim claim = claim(touch, token, address, message);
+    if (claim == null) {
+      // Settled meanwhile by another attempt (or a provider's report): report what it did.
+      return resultOf(touches.findById(touch.id()).orElseThrow());
+    }
+    Outgoing outgoing = outgoing(request, touch, dealership, claim.status() == TouchState.PENDING ? address
+        : touch.recipient() != null ? touch.recipient() : address, message);
+    boolean resumed = claim.status() != TouchState.PENDING;
+    if (resumed) {
+      SentLookup lookup;
+      try {
+        lookup = outgoing.lookUp(claim.sendingSince() != null ? claim.sendingSince() : request.performedAt());
+      } catch (RuntimeException e) {
+        touches.markUnconfirmedBy(touch.id(), token, truncate("outcome unknown, lookup failed: " + e.getMessage()));
+        throw e;
+      }
+      if (lookup.kind() == SentLookup.Kind.FOUND) {
+        return sent(request, touch, token, outgoing.address(), lookup.receipt(),
+            "sent via " + lookup.receipt().provider() + ", confirmed by lookup after an unclear answer");
+      }
+      if (optOuts.isBlocked(lead.dealershipId(), outgoing.address(), request.channel())) {
+        touches.settleBy(touch.id(), token, TouchState.SKIPPED_OPTED_OUT,
+            "not sent again: " + Masking.address(outgoing.address()) + " opted out meanwhile");
+        return resultOf(touches.findById(touch.id()).orElseThrow());
+      }
+      log.warn("Step {} ({}): {} after an unclear answer; sending {} again", request.stepId(),
+          request.idempotencyKey(), lookup.kind() == SentLookup.Kind.ABSENT ? "the provider does not have it"
+              : "the provider cannot be asked", request.channel());
     }
     SendReceipt receipt;
     try {
-      receipt = switch (request.channel()) {
-        case EMAIL -> senders.email().send(new EmailMessage(address, dealership.senderName(),
-            dealership.senderEmail(), message.subject(), message.body(), message.html(), request.idempotencyKey(),
-            request.leadId(), touch.id(), request.templateId()));
-        case SMS -> senders.sms().send(new SmsMessage(address, dealership.senderPhone(), message.body(),
-            request.idempotencyKey(), request.leadId(), touch.id(), dealership.messagingServiceSid()));
-        case VOICEMAIL -> senders.voicemail().send(new VoicemailMessage(address, dealership.senderPhone(),
-            message.body(), request.idempotencyKey(), request.leadId(), touch.id()));
-        case CALL -> throw new IllegalArgumentException("a call is a task, not a send");
-      };
+      receipt = outgoing.send();
     } catch (PermanentDeliveryException e) {
       log.warn("{} to {} refused for good: {}", request.channel(), Masking.address(address), e.getMessage());
-      return settle(touch, TouchState.CHANNEL_BLOCKED, null, null, "provider refused: " + e.getMessage());
+      touches.settleBy(touch.id(), token, TouchState.CHANNEL_BLOCKED, truncate("provider refused: " + e.getMessage()));
+      return resultOf(touches.findById(touch.id()).orElseThrow());
     } catch (MessageNotSentException e) {
-      // Certainly not accepted: let the retry send it.
-      touches.revertToPending(touch.id());
+      // Certainly not accepted: let the retry send it (a superseded attempt's refusal changes nothing).
+      touches.revertToPendingBy(touch.id(), token, truncate("not sent: " + e.getMessage()));
+      throw e;
+    } catch (RuntimeException e) {
+      // Maybe accepted (500/502/504, no full answer, anything unforeseen): never assume sent.
+      touches.markUnconfirmedBy(touch.id(), token, truncate("outcome unknown: " + e.getMessage()));
       throw e;
     }
-    // Any other exception leaves the touch SENDING: the retry reports it sent without sending again.
     String detail = "sent via " + receipt.provider()
-        + (message.smsSegments() == null ? "" : " (" + message.smsSegments().describe() + ")");
-    touches.markSent(touch.id(), receipt.provider(), receipt.providerId(), detail);
+        + (message.smsSegments() == null ? "" : " (" + message.smsSegments().describe() + ")")
+        + (resumed ? " after an unclear answer" : "");
+    return sent(request, touch, token, outgoing.address(), receipt, detail);
+  }
+
+  /**
+   * Claims the touch for this attempt: PENDING (a first send), UNCONFIRMED (to settle), or SENDING left
+   * by an attempt that has been gone longer than any attempt lives. Null when it is settled already.
+   * Throws (to be retried) while another attempt may still be talking to the provider.
+   */
+  private TouchClaim claim(TouchRow touch, String token, String address, RenderedMessage message) {
+    for (int round = 0; round < 3; round++) {
+      TouchClaim current = touches.findClaim(touch.id()).orElseThrow();
+      int claimed = switch (current.status()) {
+        case PENDING -> touches.claimPending(touch.id(), token, address, message.subject(), message.body());
+        case UNCONFIRMED -> touches.claimUnconfirmed(touch.id(), token);
+        case SENDING -> touches.claimStale(touch.id(), token, sendAttemptLimit.toMillis());
+        default -> -1;
+      };
+      if (claimed < 0) {
+        return null;
+      }
+      if (claimed == 1) {
+        return new TouchClaim(current.id(), current.status(), token, current.claimedAt(),
+            touches.findClaim(touch.id()).orElseThrow().sendingSince());
+      }
+      if (current.status() == TouchState.SENDING) {
+        throw new SendInProgressException("touch " + touch.id() + " is being sent by an attempt that claimed it at "
+            + current.claimedAt() + "; retry once it has ended or exceeded " + sendAttemptLimit);
+      }
+    }
+    throw new SendInProgressException("touch " + touch.id() + " keeps changing under this attempt");
+  }
+
+  /** Records an accepted message; a superseded attempt records it only if no other attempt holds the row. */
+  private TouchResult sent(TouchRequest request, TouchRow touch, String token, String address,
+      SendReceipt receipt, String detail) {
+    if (touches.markSentBy(touch.id(), token, receipt.provider(), receipt.providerId(), detail) == 0
+        && touches.markSentLate(touch.id(), receipt.provider(), receipt.providerId(), detail + " (late)") == 0) {
+      TouchRow current = touches.findById(touch.id()).orElseThrow();
+      log.warn("Step {} ({}): the provider took {} ({}) but a newer attempt holds the touch ({})",
+          request.stepId(), request.idempotencyKey(), request.channel(), receipt.providerId(), current.status());
+      if (!current.status().isSettled()) {
+        throw new SendInProgressException("touch " + touch.id() + " was taken over by a newer attempt");
+      }
+      return resultOf(current);
+    }
     leads.markFirstResponse(request.leadId(), request.performedAt());
     log.info("Step {} sent {} to {} via {} ({})", request.stepId(), request.channel(),
         Masking.address(address), receipt.provider(), receipt.providerId());
     return new TouchResult(touch.id(), TouchStatus.SENT, detail);
   }
 
-  private TouchResult settleUnconfirmed(TouchRequest request, TouchRow touch) {
-    log.warn("Step {} ({}) found SENDING after a failed attempt; marking it sent without sending again",
-        request.stepId(), request.idempotencyKey());
-    jdbi.useTransaction(handle -> {
-      handle.attach(TouchDao.class).settle(touch.id(), TouchState.SENT, null, null, null, UNCONFIRMED);
-      handle.attach(LeadDao.class).markFirstResponse(request.leadId(), request.performedAt());
-    });
-    return resultOf(touches.findById(touch.id()).orElseThrow());
+  /** The message for its channel's sender, to send or to look up. */
+  private Outgoing outgoing(TouchRequest request, TouchRow touch, DealershipRow dealership, String address,
+      RenderedMessage message) {
+    return switch (request.channel()) {
+      case EMAIL -> {
+        EmailMessage m = new EmailMessage(address, dealership.senderName(), dealership.senderEmail(),
+            message.subject(), message.body(), message.html(), request.idempotencyKey(), request.leadId(),
+            touch.id(), request.templateId());
+        yield new Outgoing(address, () -> senders.email().send(m), since -> senders.email().lookUp(m, since));
+      }
+      case SMS -> {
+        SmsMessage m = new SmsMessage(address, dealership.senderPhone(), message.body(), request.idempotencyKey(),
+            request.leadId(), touch.id(), dealership.messagingServiceSid());
+        yield new Outgoing(address, () -> senders.sms().send(m), since -> senders.sms().lookUp(m, since));
+      }
+      case VOICEMAIL -> {
+        VoicemailMessage m = new VoicemailMessage(address, dealership.senderPhone(), message.body(),
+            request.idempotencyKey(), request.leadId(), touch.id());
+        yield new Outgoing(address, () -> senders.voicemail().send(m),
+            since -> senders.voicemail().lookUp(m, since));
+      }
+      case CALL -> throw new IllegalArgumentException("a call is a task, not a send");
+    };
+  }
+
+  private record Outgoing(String address, Supplier<SendReceipt> sender, Function<Instant, SentLookup> lookup) {
+    SendReceipt send() {
+      return sender.get();
+    }
+
+    SentLookup lookUp(Instant since) {
+      return lookup.apply(since);
+    }
   }
 
   /**
@@ -227,7 +374,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       case TASK_CREATED -> TouchStatus.TASK_CREATED;
       case SKIPPED_OPTED_OUT -> TouchStatus.SKIPPED_OPTED_OUT;
       case CHANNEL_BLOCKED -> TouchStatus.CHANNEL_BLOCKED;
-      case PENDING, SENDING -> throw new IllegalStateException(
+      case PENDING, SENDING, UNCONFIRMED -> throw new IllegalStateException(
           "touch " + touch.id() + " is still " + touch.status());
     };
     return new TouchResult(touch.id(), status, touch.detail());

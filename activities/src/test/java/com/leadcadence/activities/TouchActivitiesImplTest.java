@@ -39,7 +39,19 @@ import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
+import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.SentLookup;
+import com.leadcadence.activities.senders.SmsMessage;
+import com.leadcadence.activities.templates.UnsubscribeUrls;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -124,17 +136,20 @@ class TouchActivitiesImplTest {
   }
 
   @Test
-  void aRetryAfterTheProviderAcceptedDoesNotSendAgain() {
+  void aRetryAfterTheProviderAcceptedFindsItThereAndDoesNotSendAgain() {
     long leadId = lead("jane@example.com", "+13125550124");
     TimeoutAfterAcceptanceSmsSender flaky = new TimeoutAfterAcceptanceSmsSender(new DryRunSenders(outbox));
     TouchActivitiesImpl touches = activities(flaky);
     TouchRequest intro = request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null);
 
     assertThrows(IllegalStateException.class, () -> touches.perform(intro));
+    TouchRow unclear = jdbi.onDemand(TouchDao.class).findByIdempotencyKey(intro.idempotencyKey()).orElseThrow();
+    assertEquals(TouchState.UNCONFIRMED, unclear.status(), "an unclear answer is never recorded as sent");
+    assertNull(jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
     TouchResult retry = touches.perform(intro);
 
     assertEquals(TouchStatus.SENT, retry.status());
-    assertEquals(TouchActivitiesImpl.UNCONFIRMED, retry.detail());
+    assertTrue(retry.detail().contains("confirmed by lookup"), retry.detail());
     assertEquals(1, flaky.calls(), "the retry must not reach the provider");
     assertEquals(1, outbox.messagesForLead(leadId).size());
     TouchRow row = touch(retry);
@@ -158,6 +173,96 @@ class TouchActivitiesImplTest {
     assertEquals(TouchStatus.SENT, retry.status());
     assertEquals(1, outbox.messagesForLead(leadId).size());
     assertEquals("dry-run", touch(retry).provider());
+  }
+
+  @Test
+  void anEmailWithAnUnclearAnswerIsSentAgainSinceItCannotBeLookedUp() {
+    long leadId = lead("jane.unclear@example.com", null);
+    List<EmailMessage> attempts = new ArrayList<>();
+    EmailSender unclearOnce = m -> {
+      attempts.add(m);
+      if (attempts.size() == 1) {
+        throw new IllegalStateException("simulated 502 from a proxy");
+      }
+      return new SendReceipt("test", "email-" + attempts.size());
+    };
+    TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi,
+        new Senders(unclearOnce, new DryRunSenders(outbox), new DryRunSenders(outbox)),
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier);
+    TouchRequest ack = request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null);
+
+    assertThrows(IllegalStateException.class, () -> touches.perform(ack));
+    assertEquals(TouchState.UNCONFIRMED, touchByKey(ack).status());
+    TouchResult retry = touches.perform(ack);
+
+    assertEquals(TouchStatus.SENT, retry.status());
+    assertEquals(2, attempts.size(), "at least once: the email goes out again");
+    assertEquals(attempts.get(0).body(), attempts.get(1).body());
+    assertEquals("email-2", touch(retry).providerId());
+  }
+
+  @Test
+  void aSupersededAttemptsLateAnswerChangesNothing() throws Exception {
+    long leadId = lead(null, "+13125550199");
+    CountDownLatch firstInProvider = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    DryRunSenders dryRun = new DryRunSenders(outbox);
+    SmsSender slowThenFine = new SmsSender() {
+      @Override
+      public SendReceipt send(SmsMessage m) {
+        if (calls.incrementAndGet() == 1) {
+          firstInProvider.countDown();
+          await(releaseFirst);
+          throw new MessageNotSentException("simulated late 503 of the abandoned attempt", null);
+        }
+        return dryRun.send(m);
+      }
+
+      @Override
+      public SentLookup lookUp(SmsMessage m, Instant since) {
+        return dryRun.lookUp(m, since);
+      }
+    };
+    // Attempts live at most 2 s here, so the second may take the touch over from the first after that.
+    TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox).withSms(slowThenFine),
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier, UnsubscribeUrls.NONE, Duration.ofSeconds(2));
+    TouchRequest intro = request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null);
+
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<TouchResult> first = pool.submit(() -> touches.perform(intro));
+      assertTrue(firstInProvider.await(10, TimeUnit.SECONDS));
+      assertThrows(SendInProgressException.class, () -> touches.perform(intro), "the first may still be sending");
+      Thread.sleep(2_100);
+      TouchResult second = touches.perform(intro);
+      assertEquals(TouchStatus.SENT, second.status());
+      assertTrue(second.detail().contains("after an unclear answer"), second.detail());
+
+      releaseFirst.countDown();
+      ExecutionException late = assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));
+      assertTrue(late.getCause() instanceof MessageNotSentException, late.toString());
+      TouchRow row = touchByKey(intro);
+      assertEquals(TouchState.SENT, row.status(), "the late refusal must not put the sent text back to PENDING");
+      assertEquals(1, outbox.messagesForLead(leadId).size());
+      assertEquals(TouchStatus.SENT, touches.perform(intro).status());
+      assertEquals(2, calls.get());
+    } finally {
+      releaseFirst.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static TouchRow touchByKey(TouchRequest request) {
+    return jdbi.onDemand(TouchDao.class).findByIdempotencyKey(request.idempotencyKey()).orElseThrow();
   }
 
   @Test

@@ -13,9 +13,12 @@ import java.util.Set;
 public final class TransportFailures {
   // Connect timeouts of both Apache client generations are named so; matched by name so that this class
   // needs neither on its compile path.
-  private static final Set<String> CONNECT_TIMEOUTS = Set.of(
+  // So is the wait for a pooled connection, which never left the process.
+  private static final Set<String> NEVER_SENT = Set.of(
       "org.apache.http.conn.ConnectTimeoutException",
-      "org.apache.hc.client5.http.ConnectTimeoutException");
+      "org.apache.hc.client5.http.ConnectTimeoutException",
+      "org.apache.http.conn.ConnectionPoolTimeoutException",
+      "org.apache.hc.core5.http.ConnectionRequestTimeoutException");
 
   private TransportFailures() {}
 
@@ -26,12 +29,21 @@ public final class TransportFailures {
     return new ProviderOutcomeUnknownException(provider + " did not answer in full: " + failure, failure);
   }
 
+  /**
+   * An HTTP answer after which the provider may or may not have the message: any 5xx but 503 (a 500,
+   * 502 or 504 can come from a proxy or a crash after the provider stored it). 503 and every 4xx are
+   * refusals.
+   */
+  public static boolean outcomeUnknown(int httpStatus) {
+    return httpStatus >= 500 && httpStatus != 503;
+  }
+
   static boolean neverConnected(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException
           || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException
-          || CONNECT_TIMEOUTS.contains(t.getClass().getName())) {
+          || NEVER_SENT.contains(t.getClass().getName())) {
         return true;
       }
       if (t.getCause() == t) {

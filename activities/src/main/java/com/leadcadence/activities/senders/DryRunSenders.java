@@ -2,6 +2,7 @@ package com.leadcadence.activities.senders;
 
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.workflows.model.Channel;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,5 +58,29 @@ public final class DryRunSenders implements EmailSender, SmsSender, VoicemailSen
   private SendReceipt record(OutboxMessage message) {
     outbox.add(message);
     return new SendReceipt(PROVIDER, message.providerId());
+  }
+
+  /** The outbox knows exactly what it "sent": the lookup of a dry run is exact for every channel. */
+  @Override
+  public SentLookup lookUp(EmailMessage m, Instant since) {
+    return lookUp(Channel.EMAIL, m.touchId());
+  }
+
+  @Override
+  public SentLookup lookUp(SmsMessage m, Instant since) {
+    return lookUp(Channel.SMS, m.touchId());
+  }
+
+  @Override
+  public SentLookup lookUp(VoicemailMessage m, Instant since) {
+    return lookUp(Channel.VOICEMAIL, m.touchId());
+  }
+
+  private SentLookup lookUp(Channel channel, long touchId) {
+    return outbox.messages().stream()
+        .filter(m -> m.channel() == channel && m.touchId() == touchId)
+        .findFirst()
+        .map(m -> SentLookup.found(new SendReceipt(PROVIDER, m.providerId())))
+        .orElse(SentLookup.absent());
   }
 }

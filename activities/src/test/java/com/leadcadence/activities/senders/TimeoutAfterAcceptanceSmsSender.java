@@ -23,6 +23,12 @@ public final class TimeoutAfterAcceptanceSmsSender implements SmsSender {
     return receipt;
   }
 
+  /** The provider's own lookup: it has the first text. */
+  @Override
+  public SentLookup lookUp(SmsMessage message, java.time.Instant since) {
+    return provider.lookUp(message, since);
+  }
+
   public int calls() {
     return calls.get();
   }

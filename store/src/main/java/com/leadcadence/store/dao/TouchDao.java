@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.rows.NewTouch;
+import com.leadcadence.store.rows.TouchClaim;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.rows.TouchState;
 import java.util.List;
@@ -16,8 +17,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * Touches, one per step attempt. The idempotency key is unique, and each transition only moves a row
  * forward from the state it expects (the update count says whether it did), so retries are harmless.
+ * A send is guarded by its attempt's token: an attempt claims the row (PENDING or UNCONFIRMED, or SENDING
+ * left behind by an attempt that died) and each of its later writes names the token, so the late answer
+ * of a superseded attempt updates nothing.
  */
 @RegisterConstructorMapper(TouchRow.class)
+@RegisterConstructorMapper(TouchClaim.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface TouchDao extends SqlObject {
 
@@ -53,7 +58,82 @@ public interface TouchDao extends SqlObject {
   @SqlQuery("SELECT * FROM touches WHERE lead_id = :leadId ORDER BY performed_at, id")
   List<TouchRow> listByLead(long leadId);
 
-  /** PENDING -> SENDING with the message about to be handed to the provider. */
+  @SqlQuery("SELECT id, status, send_token, claimed_at, sending_since FROM touches WHERE id = :id")
+  Optional<TouchClaim> findClaim(long id);
+
+  /** How many touches are in this status (UNCONFIRMED ones are the sends nobody could settle yet). */
+  @SqlQuery("SELECT COUNT(*) FROM touches WHERE status = :status")
+  int countByStatus(TouchState status);
+
+  /** PENDING -> SENDING for the attempt with this token, with the message about to be handed over. */
+  @SqlUpdate("""
+      UPDATE touches SET sending_since = COALESCE(sending_since, CURRENT_TIMESTAMP(3)),
+                         status = 'SENDING', recipient = :recipient, subject = :subject, body = :body,
+                         send_token = :token, claimed_at = CURRENT_TIMESTAMP(3)
+      WHERE id = :id AND status = 'PENDING'
+      """)
+  int claimPending(long id, String token, String recipient, String subject, String body);
+
+  /** UNCONFIRMED -> SENDING for the attempt with this token, which is to settle it. */
+  @SqlUpdate("""
+      UPDATE touches SET sending_since = COALESCE(sending_since, claimed_at, CURRENT_TIMESTAMP(3)),
+                         status = 'SENDING', send_token = :token, claimed_at = CURRENT_TIMESTAMP(3)
+      WHERE id = :id AND status = 'UNCONFIRMED'
+      """)
+  int claimUnconfirmed(long id, String token);
+
+  /**
+   * SENDING held by an attempt that claimed it more than staleMillis ago (so it died or was abandoned:
+   * no attempt lives that long) -> the attempt with this token, which is to settle it.
+   */
+  @SqlUpdate("""
+      UPDATE touches SET sending_since = COALESCE(sending_since, claimed_at, CURRENT_TIMESTAMP(3)),
+                         send_token = :token, claimed_at = CURRENT_TIMESTAMP(3)
+      WHERE id = :id AND status = 'SENDING'
+        AND (claimed_at IS NULL OR claimed_at < CURRENT_TIMESTAMP(3) - INTERVAL (:staleMillis * 1000) MICROSECOND)
+      """)
+  int claimStale(long id, String token, long staleMillis);
+
+  /** SENDING by this attempt -> SENT with the provider's id for the message. */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'SENT', provider = :provider, provider_id = :providerId, detail = :detail,
+                         send_token = NULL
+      WHERE id = :id AND status = 'SENDING' AND send_token = :token
+      """)
+  int markSentBy(long id, String token, String provider, String providerId, String detail);
+
+  /**
+   * A superseded attempt's late acceptance: the provider has the message, so a touch that no attempt
+   * holds (PENDING after a refusal, UNCONFIRMED) becomes SENT instead of being sent again.
+   */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'SENT', provider = :provider, provider_id = :providerId, detail = :detail
+      WHERE id = :id AND status IN ('PENDING', 'UNCONFIRMED')
+      """)
+  int markSentLate(long id, String provider, String providerId, String detail);
+
+  /** SENDING by this attempt -> PENDING: the provider certainly did not take it (the retry sends). */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'PENDING', detail = :detail, send_token = NULL
+      WHERE id = :id AND status = 'SENDING' AND send_token = :token
+      """)
+  int revertToPendingBy(long id, String token, String detail);
+
+  /** SENDING by this attempt -> UNCONFIRMED: handed over without a clear answer. */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'UNCONFIRMED', detail = :detail, send_token = NULL
+      WHERE id = :id AND status = 'SENDING' AND send_token = :token
+      """)
+  int markUnconfirmedBy(long id, String token, String detail);
+
+  /** SENDING by this attempt -> a final status without a message id (CHANNEL_BLOCKED). */
+  @SqlUpdate("""
+      UPDATE touches SET status = :status, detail = :detail, send_token = NULL
+      WHERE id = :id AND status = 'SENDING' AND send_token = :token
+      """)
+  int settleBy(long id, String token, TouchState status, String detail);
+
+  /** PENDING -> SENDING with the message about to be handed to the provider (no attempt token: tools, tests). */
   @SqlUpdate("""
       UPDATE touches SET status = 'SENDING', recipient = :recipient, subject = :subject, body = :body
       WHERE id = :id AND status = 'PENDING'
@@ -94,11 +174,12 @@ public interface TouchDao extends SqlObject {
 
   /**
    * As {@link #recordDelivery} for a touch named by id (the lead and touch ids a callback URL carries),
-   * for when the provider's id is not on the row.
+   * for when the provider's id is not on the row. A report on an UNCONFIRMED touch settles it: the
+   * provider had the message.
    */
   @SqlUpdate("""
       UPDATE touches SET status = :status, detail = :detail
-      WHERE id = :id AND lead_id = :leadId AND status IN ('SENT', 'DELIVERED')
+      WHERE id = :id AND lead_id = :leadId AND status IN ('SENT', 'DELIVERED', 'UNCONFIRMED')
       """)
   int recordDeliveryById(long id, long leadId, TouchState status, String detail);
 }

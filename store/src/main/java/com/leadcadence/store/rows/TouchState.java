@@ -4,12 +4,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * touches.status. PENDING: row written, nothing sent; SENDING: handed to the provider (a retry must not
- * send again); the rest are final, DELIVERED/FAILED coming later from provider webhooks.
+ * touches.status. PENDING: row written, nothing sent; SENDING: an attempt is handing the message to the
+ * provider (or was killed doing so); UNCONFIRMED: handed over without a clear answer, so whether the
+ * provider took it is unknown: a retry settles it (Twilio lookup, or another email) and until then it
+ * counts as neither sent nor failed, and for good if no retry can settle it. The rest are final,
+ * DELIVERED/FAILED coming later from provider webhooks.
  */
 public enum TouchState {
   PENDING,
   SENDING,
+  UNCONFIRMED,
   SENT,
   TASK_CREATED,
   SKIPPED_OPTED_OUT,
@@ -17,9 +21,9 @@ public enum TouchState {
   DELIVERED,
   FAILED;
 
-  private static final Set<TouchState> IN_FLIGHT = EnumSet.of(PENDING, SENDING);
+  private static final Set<TouchState> IN_FLIGHT = EnumSet.of(PENDING, SENDING, UNCONFIRMED);
 
-  /** True once the step's outcome is decided (anything past PENDING and SENDING). */
+  /** True once the step's outcome is decided (anything past PENDING, SENDING and UNCONFIRMED). */
   public boolean isSettled() {
     return !IN_FLIGHT.contains(this);
   }

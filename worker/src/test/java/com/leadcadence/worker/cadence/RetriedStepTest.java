@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.activities.senders.OutboxMessage;
 import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.senders.SmsSender;
 import com.leadcadence.store.rows.TouchRow;
@@ -17,6 +18,7 @@ import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,13 +43,23 @@ class RetriedStepTest {
     db.close();
   }
 
-  /** A provider edge that accepts the first text, then loses the answer (a read timeout). */
+  /**
+   * A provider edge that accepts the first text, then loses the answer (a read timeout); asked afterwards,
+   * the provider has it (as Twilio's Messages list would).
+   */
   private static final class AcceptsThenTimesOut implements SmsSender {
     private final SmsSender provider;
+    private final SmsSender lookups;
     private final AtomicInteger calls = new AtomicInteger();
 
-    AcceptsThenTimesOut(SmsSender provider) {
+    AcceptsThenTimesOut(SmsSender provider, SmsSender lookups) {
       this.provider = provider;
+      this.lookups = lookups;
+    }
+
+    @Override
+    public SentLookup lookUp(SmsMessage message, Instant since) {
+      return lookups.lookUp(message, since);
     }
 
     @Override
@@ -61,13 +73,13 @@ class RetriedStepTest {
   }
 
   @Test
-  void aTextWhoseSendTimedOutAfterAcceptanceIsNotSentAgainOnRetry() {
+  void aTextWhoseSendTimedOutAfterAcceptanceIsFoundAtTheProviderAndNotSentAgain() {
     AtomicInteger senderCalls = new AtomicInteger();
     try (CadenceHarness h = new CadenceHarness(db, chicago("2026-11-23T10:00"), senders -> {
       AcceptsThenTimesOut flaky = new AcceptsThenTimesOut(message -> {
         senderCalls.incrementAndGet();
         return senders.sms().send(message);
-      });
+      }, senders.sms());
       return senders.withSms(flaky);
     })) {
       LeadCadenceInput input = h.newLead(chicagoLead(), 60, Set.of());
@@ -83,8 +95,8 @@ class RetriedStepTest {
           .filter(t -> t.channel() == Channel.SMS).toList();
       assertEquals(1, smsTouches.size());
       assertEquals("SENT", smsTouches.get(0).status().name());
-      assertTrue(smsTouches.get(0).detail() != null && !smsTouches.get(0).detail().isBlank(),
-          "the touch says its delivery was not confirmed");
+      assertTrue(smsTouches.get(0).detail() != null && smsTouches.get(0).detail().contains("confirmed by lookup"),
+          "the touch says it was found at the provider: " + smsTouches.get(0).detail());
       assertEquals(3, workflow.state().stepsDone(), "the cadence went on: ack, call task, text");
       workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
     }

@@ -2,6 +2,8 @@ package com.leadcadence.activities.providers.sendgrid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadcadence.activities.providers.ProviderOutcomeUnknownException;
+import com.leadcadence.activities.providers.TransportFailures;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.PermanentDeliveryException;
 import com.sendgrid.Response;
@@ -11,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a non-2xx answer of v3 mail send into what the cadence does with it. Only a 400, 403 or 413 whose
- * error body names the recipient is permanent (the email channel is blocked for that lead). Every other
- * answer, 429 and 5xx as well as a misconfiguration (bad key, unverified sender), means SendGrid did not
+ * error body names the recipient is permanent (the email channel is blocked for that lead). A 500, 502 or
+ * 504 (any 5xx but 503) may come after SendGrid took the message: its fate is unknown. Every other
+ * answer, 429 and 503 as well as a misconfiguration (bad key, unverified sender), means SendGrid did not
  * take the message, so a retry may send it.
  */
 final class SendGridFailures {
@@ -28,6 +31,9 @@ final class SendGridFailures {
     String what = "sendgrid " + status + ": " + abbreviate(response.getBody());
     if ((status == 400 || status == 403 || status == 413) && namesRecipient(response.getBody())) {
       return new PermanentDeliveryException(what);
+    }
+    if (TransportFailures.outcomeUnknown(status)) {
+      return new ProviderOutcomeUnknownException(what, null);
     }
     return new MessageNotSentException(what, null);
   }

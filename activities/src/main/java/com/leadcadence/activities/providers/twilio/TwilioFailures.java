@@ -1,6 +1,7 @@
 package com.leadcadence.activities.providers.twilio;
 
 import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.activities.providers.ProviderOutcomeUnknownException;
 import com.leadcadence.activities.providers.TransportFailures;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.PermanentDeliveryException;
@@ -11,10 +12,12 @@ import org.slf4j.Logger;
 
 /**
  * Turns a Twilio failure into what the cadence does with it. Errors about the recipient are permanent
- * (the channel is blocked for that lead); any other answer from Twilio (429 and 20429, 5xx, and also a
- * misconfiguration such as bad credentials or a From number not on the account) means Twilio did not take
- * the message, so a retry may send it: an operator can fix a configuration, while blocking every lead's
- * channel for it could not be undone. No answer at all is sorted by {@link TransportFailures}.
+ * (the channel is blocked for that lead). A 500, 502, 504 (any 5xx but 503) may come after Twilio took
+ * the message, so its fate is unknown ({@link ProviderOutcomeUnknownException}: the retry looks it up
+ * before sending again). Any other answer (429 and 20429, 503, and also a misconfiguration such as bad
+ * credentials or a From number not on the account) means Twilio did not take the message, so a retry may
+ * send it: an operator can fix a configuration, while blocking every lead's channel for it could not be
+ * undone. No answer at all is sorted by {@link TransportFailures}.
  */
 public final class TwilioFailures {
   /**
@@ -61,6 +64,9 @@ public final class TwilioFailures {
       String what = "twilio " + api.getStatusCode() + " code " + api.getCode() + ": " + api.getMessage();
       if (isRecipientPermanent(api.getCode())) {
         return new PermanentDeliveryException(what, failure);
+      }
+      if (TransportFailures.outcomeUnknown(api.getStatusCode())) {
+        return new ProviderOutcomeUnknownException(what, failure);
       }
       return new MessageNotSentException(what, failure);
     }

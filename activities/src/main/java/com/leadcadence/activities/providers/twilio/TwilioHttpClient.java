@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -24,7 +27,11 @@ import org.apache.hc.core5.util.Timeout;
 final class TwilioHttpClient extends NetworkHttpClient {
   private final String baseUrl;
 
-  /** baseUrl null: Twilio itself. timeout: how long to wait for an answer once connected. */
+  /**
+   * baseUrl null: Twilio itself. timeout: how long to wait for an answer once connected, capped by
+   * {@link ProviderTimeouts#answer}; waiting for a pooled connection and connecting are capped by
+   * {@link ProviderTimeouts#POOL} and {@link ProviderTimeouts#CONNECT}.
+   */
   TwilioHttpClient(String baseUrl, Duration timeout) {
     super(clientBuilder(timeout));
     this.baseUrl = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
@@ -32,20 +39,40 @@ final class TwilioHttpClient extends NetworkHttpClient {
 
   /**
    * Like the SDK's default client, but Apache's own retry of 429 and 503 answers is off too, and the
-   * answer timeout is ours.
+   * timeouts are ours. The SDK puts its own request config (10 s for a pooled connection, 30.5 s to
+   * connect) on every request it makes, so the first element of the exec chain replaces it.
    */
   private static HttpClientBuilder clientBuilder(Duration timeout) {
+    Timeout answer = Timeout.ofMilliseconds(ProviderTimeouts.answer(timeout).toMillis());
+    Timeout connect = Timeout.ofMilliseconds(Math.min(ProviderTimeouts.CONNECT.toMillis(), answer.toMilliseconds()));
+    Timeout pool = Timeout.ofMilliseconds(Math.min(ProviderTimeouts.POOL.toMillis(), answer.toMilliseconds()));
     PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-    connections.setDefaultSocketConfig(SocketConfig.copy(DEFAULT_SOCKET_CONFIG)
-        .setSoTimeout(Timeout.ofMilliseconds(timeout.toMillis()))
+    connections.setDefaultSocketConfig(SocketConfig.copy(DEFAULT_SOCKET_CONFIG).setSoTimeout(answer).build());
+    connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+        .setConnectTimeout(connect)
+        .setSocketTimeout(answer)
         .build());
     connections.setDefaultMaxPerRoute(20);
     connections.setMaxTotal(100);
+    RequestConfig requestConfig = requestConfig(pool, connect, answer);
     return HttpClientBuilder.create()
         .useSystemProperties()
         .setConnectionManager(connections)
-        .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+        .setDefaultRequestConfig(requestConfig)
+        .addExecInterceptorFirst("provider-timeouts", (request, scope, chain) -> {
+          scope.clientContext.setRequestConfig(requestConfig);
+          return chain.proceed(request, scope);
+        })
         .disableAutomaticRetries();
+  }
+
+  @SuppressWarnings("deprecation") // the connect timeout on the request config is what the SDK overrides
+  private static RequestConfig requestConfig(Timeout pool, Timeout connect, Timeout answer) {
+    return RequestConfig.copy(DEFAULT_REQUEST_CONFIG)
+        .setConnectionRequestTimeout(pool)
+        .setConnectTimeout(connect)
+        .setResponseTimeout(answer)
+        .build();
   }
 
   @Override

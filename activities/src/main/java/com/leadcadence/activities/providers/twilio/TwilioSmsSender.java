@@ -4,6 +4,7 @@ import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.activities.providers.CallbackUrls;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.senders.SmsSender;
 import com.twilio.exception.TwilioException;
@@ -11,6 +12,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,23 +49,45 @@ public final class TwilioSmsSender implements SmsSender {
     }
   }
 
+  /** Looks the text up at Twilio: To, From (or the Messaging Service), date sent, body. */
+  @Override
+  public SentLookup lookUp(SmsMessage m, Instant since) {
+    String service = service(m);
+    return TwilioLookups.text(client, m.to(), service == null ? from(m) : null, service, m.text(), since,
+        m.touchId());
+  }
+
   /** The dealership's Messaging Service, else its number, else the account-wide service or number. */
   private MessageCreator creator(SmsMessage m) {
     PhoneNumber to = new PhoneNumber(m.to());
+    String service = service(m);
+    if (service != null) {
+      return Message.creator(to, service, m.text());
+    }
+    return Message.creator(to, new PhoneNumber(from(m)), m.text());
+  }
+
+  /** The Messaging Service that sends this text, or null when a number does. */
+  private String service(SmsMessage m) {
     if (m.messagingServiceSid() != null && !m.messagingServiceSid().isBlank()) {
-      return Message.creator(to, m.messagingServiceSid(), m.text());
+      return m.messagingServiceSid();
     }
     if (m.from() != null && !m.from().isBlank()) {
-      return Message.creator(to, new PhoneNumber(m.from()), m.text());
+      return null;
     }
-    if (settings.messagingServiceSid() != null) {
-      return Message.creator(to, settings.messagingServiceSid(), m.text());
+    return settings.messagingServiceSid();
+  }
+
+  /** The number that sends this text when no Messaging Service does. */
+  private String from(SmsMessage m) {
+    if (m.from() != null && !m.from().isBlank()) {
+      return m.from();
     }
     String from = settings.fromNumber();
     if (from == null) {
       throw new MessageNotSentException(
           "no sender: set the dealership's number, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", null);
     }
-    return Message.creator(to, new PhoneNumber(from), m.text());
+    return from;
   }
 }

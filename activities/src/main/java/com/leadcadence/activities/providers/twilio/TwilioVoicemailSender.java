@@ -4,6 +4,7 @@ import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.activities.providers.CallbackUrls;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.SendReceipt;
+import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.VoicemailMessage;
 import com.leadcadence.activities.senders.VoicemailSender;
 import com.twilio.exception.TwilioException;
@@ -11,6 +12,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +43,7 @@ public final class TwilioVoicemailSender implements VoicemailSender {
 
   @Override
   public SendReceipt send(VoicemailMessage m) {
-    String from = m.from() != null && !m.from().isBlank() ? m.from() : settings.fromNumber();
-    if (from == null) {
-      throw new MessageNotSentException("no caller id: set the dealership's number or TWILIO_FROM_NUMBER", null);
-    }
+    String from = from(m);
     try {
       Call call = Call.creator(new PhoneNumber(m.to()), new PhoneNumber(from),
               new Twiml(VoicemailTwiml.holdWhileDetecting(HOLD_SECONDS)))
@@ -60,5 +59,19 @@ public final class TwilioVoicemailSender implements VoicemailSender {
     } catch (TwilioException e) {
       throw TwilioFailures.logAndClassify(log, "voicemail drop", m.to(), m.touchId(), e);
     }
+  }
+
+  /** Looks the call up at Twilio: To, From, start time (or creation for a call not yet dialled). */
+  @Override
+  public SentLookup lookUp(VoicemailMessage m, Instant since) {
+    return TwilioLookups.call(client, m.to(), from(m), since, m.touchId());
+  }
+
+  private String from(VoicemailMessage m) {
+    String from = m.from() != null && !m.from().isBlank() ? m.from() : settings.fromNumber();
+    if (from == null) {
+      throw new MessageNotSentException("no caller id: set the dealership's number or TWILIO_FROM_NUMBER", null);
+    }
+    return from;
   }
 }

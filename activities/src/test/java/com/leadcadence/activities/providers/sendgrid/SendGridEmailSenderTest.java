@@ -148,11 +148,20 @@ class SendGridEmailSenderTest {
   }
 
   @ParameterizedTest(name = "HTTP {0} is transient")
-  @ValueSource(ints = {429, 500, 502, 503, 401})
-  void overloadServerErrorsAndBadKeysMayBeRetried(int status) {
+  @ValueSource(ints = {429, 503, 401})
+  void overloadAndBadKeysMayBeRetried(int status) {
     answer(aResponse().withStatus(status).withBody("{\"errors\": [{\"message\": \"try later\", \"field\": null}]}"));
 
     assertThrows(MessageNotSentException.class, () -> sender().send(MESSAGE));
+    wm.verify(1, postRequestedFor(urlEqualTo(MAIL_SEND)));
+  }
+
+  @ParameterizedTest(name = "HTTP {0} may come after SendGrid took the email")
+  @ValueSource(ints = {500, 502, 504})
+  void serverErrorsLeaveTheOutcomeUnknown(int status) {
+    answer(aResponse().withStatus(status).withBody("{\"errors\": [{\"message\": \"oops\", \"field\": null}]}"));
+
+    assertThrows(ProviderOutcomeUnknownException.class, () -> sender().send(MESSAGE));
     wm.verify(1, postRequestedFor(urlEqualTo(MAIL_SEND)));
   }
 

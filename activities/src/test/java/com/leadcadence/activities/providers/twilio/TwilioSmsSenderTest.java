@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real Twilio SDK against a WireMock: the exact Messages request, and how each failure is sorted. */
 class TwilioSmsSenderTest {
@@ -121,7 +122,6 @@ class TwilioSmsSenderTest {
   @ParameterizedTest(name = "HTTP {0} code {1} is transient and tried once")
   @CsvSource({
       "429, 20429, Too Many Requests",
-      "500, 20500, Internal Server Error",
       "503, 20003, Service Unavailable",
       "401, 20003, Authenticate",
       "400, 21606, The From phone number is not a valid SMS-capable number for your account"})
@@ -134,11 +134,13 @@ class TwilioSmsSenderTest {
     wm.verify(1, postRequestedFor(urlEqualTo(TwilioStub.MESSAGES_PATH)));
   }
 
-  @Test
-  void aServerErrorWithoutBodyMayBeRetried() {
-    TwilioStub.answerMessages(wm, aResponse().withStatus(502));
+  @ParameterizedTest(name = "HTTP {0} may come after Twilio took the text")
+  @ValueSource(ints = {500, 502, 504})
+  void aServerErrorLeavesTheOutcomeUnknown(int status) {
+    TwilioStub.answerMessages(wm, aResponse().withStatus(status));
 
-    assertThrows(MessageNotSentException.class, () -> sender(null, null).send(MESSAGE));
+    assertThrows(ProviderOutcomeUnknownException.class, () -> sender(null, null).send(MESSAGE));
+    wm.verify(1, postRequestedFor(urlEqualTo(TwilioStub.MESSAGES_PATH)));
   }
 
   @Test

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.leadcadence.activities.providers.ProviderOutcomeUnknownException;
 import com.leadcadence.activities.senders.MessageNotSentException;
 import com.leadcadence.activities.senders.PermanentDeliveryException;
 import com.leadcadence.activities.senders.SendReceipt;
@@ -121,11 +122,19 @@ class TwilioVoicemailSenderTest {
   }
 
   @ParameterizedTest(name = "HTTP {0} is transient for a call")
-  @ValueSource(ints = {429, 500, 503})
-  void overloadAndServerErrorsMayBeRetried(int status) {
-    TwilioStub.answerCalls(wm, TwilioStub.error(status, status == 429 ? 20429 : 20500, "Try again"));
+  @ValueSource(ints = {429, 503})
+  void overloadMayBeRetried(int status) {
+    TwilioStub.answerCalls(wm, TwilioStub.error(status, status == 429 ? 20429 : 20003, "Try again"));
 
     assertThrows(MessageNotSentException.class, () -> sender.send(MESSAGE));
+    wm.verify(1, postRequestedFor(urlEqualTo(TwilioStub.CALLS_PATH)));
+  }
+
+  @Test
+  void aServerErrorLeavesTheCallsFateUnknown() {
+    TwilioStub.answerCalls(wm, TwilioStub.error(500, 20500, "Internal Server Error"));
+
+    assertThrows(ProviderOutcomeUnknownException.class, () -> sender.send(MESSAGE));
     wm.verify(1, postRequestedFor(urlEqualTo(TwilioStub.CALLS_PATH)));
   }
 
