@@ -1,6 +1,7 @@
 package com.leadcadence.workflows;
 
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
@@ -66,7 +67,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   /** Long enough for a provider call with retries, short enough to stay inside the contact window. */
   private static final ActivityOptions SEND_OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setStartToCloseTimeout(ProviderTimeouts.SEND_START_TO_CLOSE)
       .setScheduleToCloseTimeout(ContactWindow.SEND_MARGIN)
       .setRetryOptions(RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
