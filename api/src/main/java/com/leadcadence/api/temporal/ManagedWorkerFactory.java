@@ -74,15 +74,19 @@ public final class ManagedWorkerFactory implements Managed {
     starter.shutdownNow();
     synchronized (this) {
       if (!started) {
-        factory.shutdownNow();
-        return;
+        return; // never polled: nothing to drain (and shutting down would call the absent server)
       }
     }
-    factory.shutdown();
-    factory.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
-    if (!factory.isTerminated()) {
-      factory.shutdownNow();
+    try {
+      factory.shutdown();
+      factory.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
+      if (!factory.isTerminated()) {
+        factory.shutdownNow();
+      }
+      LOG.info("Temporal worker stopped");
+    } catch (RuntimeException e) {
+      // Temporal gone away: the pollers end anyway; stopping must not fail the process's stop.
+      LOG.warn("Temporal worker stopped without telling Temporal ({})", e.getMessage());
     }
-    LOG.info("Temporal worker stopped");
   }
 }
