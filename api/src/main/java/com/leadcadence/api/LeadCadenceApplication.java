@@ -68,6 +68,8 @@ import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.store.dao.OutcomeDao;
+import com.leadcadence.api.startup.DatabaseTimeouts;
 import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
@@ -150,10 +152,12 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     if (config.getTemporal().isRunWorker()) {
       runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
-    Shared shared = new Shared(jdbi, new LeadWorkflows(temporal.connection().client()),
+    LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
+        config.getTemporal().getCallTimeout().toJavaDuration());
+    Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
         new LeadFinder(jdbi), notifier, Clock.systemUTC());
-    registerApi(environment, shared, temporal.embedded());
+    registerApi(environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
@@ -206,6 +210,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         embedded.stop();
       }
     }));
+    DatabaseTimeouts.apply(config.getDatabase());
     Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "mysql");
     return StoreJdbi.configure(jdbi);
   }
@@ -239,7 +244,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
-    environment.lifecycle().manage(new ManagedWorkerFactory(factory));
+    environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
   /** Dry-run unless the configuration asks for providers and has their credentials. */
@@ -251,7 +256,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     }
   }
 
-  private static void registerApi(Environment environment, Shared shared, boolean embeddedTemporal) {
+  private static void registerApi(Environment environment, Shared shared, TemporalRuntime temporal) {
     environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // A misspelt field ("timeFrame") would otherwise be dropped silently and skew the score.
     environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -262,10 +267,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new SessionResource(authenticator));
     LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
         shared.clock());
-    environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class), intake,
-        new LeadOptOuts(shared.optOuts()), shared.workflows(), reassignment(shared)));
-    environment.lifecycle().manage(new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
-        embeddedTemporal ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS));
+    environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
+        shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
+        reassignment(shared)));
+    // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
+    // minute, and at once when Temporal answers again.
+    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
+        temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
+    temporal.availability().whenAvailable(reconciler::trigger);
+    environment.lifecycle().manage(reconciler);
   }
 
   private static LeadReassignment reassignment(Shared shared) {
@@ -285,7 +295,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
       }
     });
     TaskService tasks = new TaskService(shared.dao(TaskDao.class), shared.dao(LeadDao.class),
-        shared.dao(TouchDao.class), shared.optOuts(), shared.workflows(), shared.clock());
+        shared.dao(TouchDao.class), shared.dao(OutcomeDao.class), shared.optOuts(), shared.workflows(), shared.clock());
     environment.jersey().register(new TaskResource(tasks, hub));
   }
 

@@ -26,6 +26,22 @@ public class TemporalSettings {
   /** How long a client call retries an unreachable server before intake answers 503. */
   @NotNull private Duration rpcRetryExpiration = Duration.seconds(10);
 
+  /**
+   * How long a request waits on Temporal for one call (a start, a signal, an outcome's Update) before it
+   * answers 503 with Retry-After: no request thread waits longer on a worker or database that hangs.
+   */
+  @NotNull private Duration callTimeout = Duration.seconds(10);
+
+  @JsonProperty
+  public Duration getCallTimeout() {
+    return callTimeout;
+  }
+
+  @JsonProperty
+  public void setCallTimeout(Duration callTimeout) {
+    this.callTimeout = callTimeout;
+  }
+
   public boolean embedded() {
     return address == null || address.isBlank();
   }

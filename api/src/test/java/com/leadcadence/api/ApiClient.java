@@ -24,7 +24,11 @@ final class ApiClient {
     this.apiKey = apiKey;
   }
 
-  record Reply(int status, JsonNode body) {
+  record Reply(int status, JsonNode body, String retryAfter) {
+    Reply(int status, JsonNode body) {
+      this(status, body, null);
+    }
+
     /** The field names in an error body, in order. */
     java.util.List<String> errorFields() {
       java.util.List<String> fields = new java.util.ArrayList<>();
@@ -64,6 +68,18 @@ final class ApiClient {
     return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), credential);
   }
 
+  /** POST with one extra header (e.g. Idempotency-Key). */
+  Reply post(String path, Object body, String header, String value) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .header(header, value)
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Reply postRaw(String path, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
@@ -79,7 +95,7 @@ final class ApiClient {
           http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-      return new Reply(response.statusCode(), json);
+      return new Reply(response.statusCode(), json, response.headers().firstValue("Retry-After").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -21,16 +21,25 @@ public final class TestApps {
     return config;
   }
 
-  /** A Temporal address where nothing listens: every start fails (after a 1 s retry), honestly. */
+  /**
+   * A Temporal address where nothing listens (as TEMPORAL_ADDRESS pointing at a dead port), with the
+   * worker on: the app must start anyway and keep trying.
+   */
   static LeadCadenceConfiguration withUnreachableTemporal(TestDatabase db) {
+    return withTemporalAt(db, "127.0.0.1:" + freePort());
+  }
+
+  /** An external Temporal server at address (e.g. through a proxy), worker in-process, short retries. */
+  static LeadCadenceConfiguration withTemporalAt(TestDatabase db, String address) {
     LeadCadenceConfiguration config = base(db);
-    config.getTemporal().setAddress("127.0.0.1:" + freePort());
-    config.getTemporal().setRunWorker(false);
+    config.getTemporal().setAddress(address);
+    config.getTemporal().setRunWorker(true);
     config.getTemporal().setRpcRetryExpiration(Duration.seconds(1));
+    config.getTemporal().setCallTimeout(Duration.seconds(5));
     return config;
   }
 
-  private static LeadCadenceConfiguration base(TestDatabase db) {
+  static LeadCadenceConfiguration base(TestDatabase db) {
     LeadCadenceConfiguration config = new LeadCadenceConfiguration();
     config.getDatabase().setUrl(db.jdbcUrl());
     config.getDatabase().setUser(db.user());

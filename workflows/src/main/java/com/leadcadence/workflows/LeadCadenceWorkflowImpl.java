@@ -217,14 +217,25 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public LeadState recordOutcome(Outcome outcome) {
     applyOutcome(outcome);
     outcomeCount++;
-    // The run id keeps keys apart when a lost workflow is started again for the same lead.
-    String key = workflowId + ":" + Workflow.getInfo().getRunId() + ":outcome:" + outcomeCount;
+    String key = outcomeKey();
     // Claimed before the activity runs: the loop must not persist the same status concurrently.
     recordedStatus = status;
     upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     changes++;
     records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
     return state();
+  }
+
+  /**
+   * The Update's id (the API passes the CRM's Idempotency-Key in it; it is in history, so replay gives
+   * the same key): one stored outcome per Update, even when a retried Update reaches a newer run of
+   * the lead's workflow. Without Update info (never, from the Update handler) the old per-run count.
+   */
+  private String outcomeKey() {
+    return Workflow.getCurrentUpdateInfo()
+        .map(update -> workflowId + ":update:" + update.getUpdateId())
+        // The run id keeps keys apart when a lost workflow is started again for the same lead.
+        .orElseGet(() -> workflowId + ":" + Workflow.getInfo().getRunId() + ":outcome:" + outcomeCount);
   }
 
   @Override

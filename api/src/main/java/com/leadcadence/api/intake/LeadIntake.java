@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.representations.CreateLeadRequest;
+import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a lead in, exactly once per (dealership, source, external id). The row is inserted as
  * STARTING before the workflow starts and becomes ACTIVE only after Temporal confirmed the start, so
- * a lead is never shown as running without a workflow; if the start fails the row stays STARTING and
- * the same request again repairs it (the workflow id is the lead's, so a double start is harmless).
+ * a lead is never shown as running without a workflow. If Temporal cannot be reached the lead is still
+ * accepted (201, STARTING): LeadReconciler starts its workflow within a minute of Temporal's return, and
+ * the same request again repairs it too (the workflow id is the lead's, so a double start is harmless).
  */
 public final class LeadIntake {
   private static final Logger LOG = LoggerFactory.getLogger(LeadIntake.class);
@@ -61,8 +63,7 @@ public final class LeadIntake {
 
   /**
    * @throws com.leadcadence.api.errors.ApiException 422 for a value intake cannot accept (nothing stored)
-   * @throws com.leadcadence.api.temporal.CadenceUnavailableException when the workflow could not start
-   *     (the row stays STARTING)
+   *     A lead whose workflow could not start (Temporal unreachable) is returned STARTING.
    */
   public Result intake(DealershipRow dealership, CreateLeadRequest request) {
     NormalisedLead lead = NormalisedLead.of(request, dealership, clock.instant());
@@ -83,9 +84,29 @@ public final class LeadIntake {
       if (existing.isPresent()) {
         LOG.info("Lead {} was left STARTING by an earlier intake: starting its workflow again", row.id());
       }
-      workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
-      leads.markStartedIfStarting(row.id());
-      LeadRow started = leads.findById(row.id()).orElse(row);
+      boolean isNew = existing.isEmpty();
+      if (!workflows.available()) {
+        LOG.info("Lead {} accepted as STARTING: Temporal cannot be reached, its workflow starts when it answers",
+            row.id());
+        return new Result(row, isNew);
+      }
+      try {
+        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
+      } catch (CadenceUnavailableException e) {
+        LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
+            row.id(), e.getMessage());
+        return new Result(row, isNew);
+      }
+      LeadRow started;
+      try {
+        leads.markStartedIfStarting(row.id());
+        started = leads.findById(row.id()).orElse(row);
+      } catch (RuntimeException e) {
+        // The workflow runs; the row follows within a minute (LeadReconciler).
+        LOG.warn("Lead {} started, but its row could not be marked ACTIVE ({}); it is repaired within a minute",
+            row.id(), e.getMessage());
+        started = row;
+      }
       LOG.info("Lead {} from {} started: grade {} score {}, email {}, phone {}, agent {}",
           row.id(), row.source(), row.grade(), row.score(), Masking.email(row.email()),
           Masking.phone(row.phone()), row.assignedAgentId());

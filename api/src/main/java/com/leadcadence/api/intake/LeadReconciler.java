@@ -13,15 +13,23 @@ import io.dropwizard.lifecycle.Managed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps "no row without its workflow" true across failures: at start-up, leads still open in MySQL
- * get their workflow started if Temporal has none under its id. With a real Temporal server only rows
+ * get their workflow started if Temporal has none under its id; while the service runs, every
+ * {@link #DEFAULT_INTERVAL} (and at once when Temporal answers again after an outage) the leads left
+ * STARTING (Temporal unreachable at intake, a lost reply, a failed row update) get theirs, so none
+ * waits more than about a minute. With a real Temporal server only rows
  * left STARTING by a failed intake are checked; with the in-memory embedded server, which forgets
  * everything on restart, every STARTING, ACTIVE or PAUSED lead is. A start
  * is a no-op where the workflow runs or has closed (the id is never reused), and steps a lost
@@ -37,20 +45,35 @@ public final class LeadReconciler implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeadReconciler.class);
   private static final int PAGE = 200;
+  /** How often leads left STARTING are looked for while the service runs. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
+  /** A lead younger than this is left to its own intake request, which may still be starting it. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
 
   private final LeadDao leads;
   private final DealershipDao dealerships;
   private final OptOutRegistry optOuts;
   private final LeadWorkflows workflows;
   private final Scope scope;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+  private final Duration interval;
+  private final Clock clock;
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "lead-reconciler");
     t.setDaemon(true);
     return t;
   });
+  /** Whether the start-up pass (of its scope) has run; until then each run is that pass. */
+  private volatile boolean initialPassDone;
 
   public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Scope scope) {
+    this(jdbi, optOuts, workflows, scope, DEFAULT_INTERVAL, Clock.systemUTC());
+  }
+
+  public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Scope scope,
+      Duration interval, Clock clock) {
     this.scope = scope;
+    this.interval = interval;
+    this.clock = clock;
     this.leads = jdbi.onDemand(LeadDao.class);
     this.dealerships = jdbi.onDemand(DealershipDao.class);
     this.optOuts = optOuts;
@@ -59,7 +82,62 @@ public final class LeadReconciler implements Managed {
 
   @Override
   public void start() {
-    executor.execute(this::reconcileAll);
+    executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs a pass now (on the reconciler's thread), e.g. when Temporal answers again after an outage. */
+  public void trigger() {
+    try {
+      executor.execute(this::runOnce);
+    } catch (RejectedExecutionException e) {
+      // stopping
+    }
+  }
+
+  /** One pass; never throws (a failure would end the schedule). */
+  private void runOnce() {
+    if (!workflows.available()) {
+      return; // nothing can start now; the pass after Temporal's return does it
+    }
+    try {
+      if (!initialPassDone) {
+        reconcileAll();
+        initialPassDone = true;
+      } else {
+        reconcileStarting();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not reconcile leads with their workflows (retrying in {} s): {}",
+          interval.toSeconds(), e.getMessage());
+    }
+  }
+
+  /** The leads left STARTING for longer than the grace period: their workflows are started. */
+  int reconcileStarting() {
+    Map<Long, DealershipRow> dealershipsById = new HashMap<>();
+    Instant settled = clock.instant().minus(GRACE);
+    int checked = 0;
+    int failed = 0;
+    long afterId = 0;
+    List<LeadRow> page;
+    do {
+      page = leads.listStarting(afterId, PAGE);
+      for (LeadRow lead : page) {
+        afterId = lead.id();
+        if (lead.createdAt() != null && lead.createdAt().isAfter(settled)
+            && lead.createdAt().isBefore(settled.plus(GRACE.multipliedBy(2)))) {
+          continue;
+        }
+        checked++;
+        if (!reconcile(lead, dealershipsById)) {
+          failed++;
+        }
+      }
+    } while (page.size() == PAGE && !Thread.currentThread().isInterrupted() && workflows.available());
+    if (checked > 0) {
+      LOG.info("Started the workflows of {} lead(s) left STARTING ({} could not be started)", checked, failed);
+    }
+    return checked;
   }
 
   @Override

@@ -17,6 +17,11 @@ import com.leadcadence.api.representations.TouchView;
 import com.leadcadence.api.temporal.CadenceEndedException;
 import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.api.temporal.WorkflowMissingException;
+import com.leadcadence.store.dao.OutcomeDao;
+import com.leadcadence.store.rows.OutcomeRow;
+import java.util.Optional;
+import jakarta.ws.rs.HeaderParam;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.store.rows.LeadRow;
@@ -55,12 +60,14 @@ public class LeadResource {
   private final TouchDao touches;
   private final LeadOptOuts optOuts;
   private final LeadWorkflows workflows;
+  private final OutcomeDao outcomes;
 
   private final LeadReassignment reassignment;
 
-  public LeadResource(LeadDao leads, TouchDao touches, LeadIntake intake, LeadOptOuts optOuts,
+  public LeadResource(LeadDao leads, TouchDao touches, OutcomeDao outcomes, LeadIntake intake, LeadOptOuts optOuts,
       LeadWorkflows workflows, LeadReassignment reassignment) {
     this.intake = intake;
+    this.outcomes = outcomes;
     this.leads = leads;
     this.touches = touches;
     this.optOuts = optOuts;
@@ -87,9 +94,12 @@ public class LeadResource {
   public LeadView get(@Auth DealershipPrincipal caller, @PathParam("id") long id) {
     LeadRow lead = find(caller, id);
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      LeadWorkflows.StateReading reading = lead.status() == LeadStatus.STARTING
-          ? new LeadWorkflows.StateReading(null, "the cadence has not started yet (retry the intake to start it)")
-          : workflows.state(lead.workflowId());
+      LeadWorkflows.StateReading reading = workflows.state(lead.workflowId());
+      if (reading.state() == null && lead.status() == LeadStatus.STARTING) {
+        // Its workflow may run already (a row not updated yet); if not, it starts within a minute.
+        reading = new LeadWorkflows.StateReading(null,
+            "the cadence has not started yet (it starts within a minute): " + reading.error());
+      }
       if (reading.error() != null) {
         LOG.info("State of lead {} unavailable: {}", lead.id(), reading.error());
       }
@@ -98,18 +108,60 @@ public class LeadResource {
     }
   }
 
-  /** Applies the outcome through the workflow's Update: 200 with the new state, 409 once the cadence ended. */
+  /**
+   * Applies the outcome through the workflow's Update: 200 with the new state, 409 once the cadence
+   * ended. With an Idempotency-Key the key is the Update's id: a retry gets the first answer again
+   * (200, also after a terminal outcome closed the cadence) and nothing is applied twice; the same key
+   * with another outcome type is refused (422). 503 with Retry-After while Temporal cannot be reached,
+   * for a lead whose cadence is still starting, or when the workflow does not answer in time.
+   */
   @POST
   @Path("/{id}/outcomes")
   @Timed
-  public LeadState recordOutcome(
-      @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid OutcomeBody body) {
-    LeadRow lead = runningOrStarted(caller, id);
+  public LeadState recordOutcome(@Auth DealershipPrincipal caller, @PathParam("id") long id,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid OutcomeBody body) {
+    IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
+    LeadRow lead = find(caller, id);
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      LeadState state = workflows.recordOutcome(lead.workflowId(), body.toOutcome());
+      String updateId = key == null ? null : key.leadOutcomeUpdateId();
+      Optional<OutcomeRow> earlier = earlierOutcome(lead, updateId);
+      if (earlier.isPresent() && earlier.get().type() != body.type()) {
+        throw ApiException.invalid(IdempotencyKey.HEADER,
+            "was used for a " + earlier.get().type() + " outcome of this lead; use a new key for another outcome");
+      }
+      LeadState state;
+      try {
+        state = workflows.recordOutcome(lead.workflowId(), body.toOutcome(), updateId);
+      } catch (CadenceEndedException e) {
+        if (earlier.isPresent() || earlierOutcome(lead, updateId).isPresent()) {
+          // This key's outcome ended the cadence: the retry gets the state it left.
+          LOG.info("Outcome {} for lead {} repeated with the same Idempotency-Key: answered again", body.type(), id);
+          return stateAfterSignal(lead);
+        }
+        throw notStartedYet(lead, e);
+      }
       LOG.info("Outcome {} recorded for lead {}: status {}", body.type(), lead.id(), state.status());
       return state;
     }
+  }
+
+  /** The outcome stored under this Update id, if the workflow recorded one. */
+  private Optional<OutcomeRow> earlierOutcome(LeadRow lead, String updateId) {
+    return updateId == null
+        ? Optional.empty()
+        : outcomes.findByKey(IdempotencyKey.outcomeKey(lead.workflowId(), updateId));
+  }
+
+  /**
+   * A lead still STARTING may have no workflow yet (its start is retried within a minute): that is a
+   * 503 to retry, not the 409 of a cadence that has ended.
+   */
+  private static RuntimeException notStartedYet(LeadRow lead, CadenceEndedException e) {
+    if (lead.status() == LeadStatus.STARTING && e instanceof WorkflowMissingException) {
+      return new CadenceUnavailableException(
+          "the lead's cadence is still starting (it starts within a minute)", e);
+    }
+    return e;
   }
 
   /**
@@ -126,10 +178,15 @@ public class LeadResource {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       optOuts.record(lead, body.channels(), API_SOURCE);
       LOG.info("Opt-out {} recorded for lead {}", body.channels(), lead.id());
-      if (lead.status() == LeadStatus.STARTING) {
+      if (lead.status() == LeadStatus.STARTING && !workflows.available()) {
         return Response.accepted().build();
       }
       workflows.optOut(lead.workflowId(), new OptOutRequest(body.channels(), API_SOURCE));
+      if (lead.status() == LeadStatus.STARTING) {
+        // Its workflow may run already (the row was not updated yet): then the signal reached it.
+        LeadWorkflows.StateReading reading = workflows.state(lead.workflowId());
+        return reading.state() == null ? Response.accepted().build() : Response.ok(reading.state()).build();
+      }
       return Response.ok(stateAfterSignal(lead)).build();
     }
   }
@@ -152,9 +209,13 @@ public class LeadResource {
 
   /** Pause and resume differ only in the signal they send. */
   private LeadState signalPause(DealershipPrincipal caller, long id, String what, Consumer<LeadRow> signal) {
-    LeadRow lead = runningOrStarted(caller, id);
+    LeadRow lead = find(caller, id);
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      signal.accept(lead);
+      try {
+        signal.accept(lead);
+      } catch (CadenceEndedException e) {
+        throw notStartedYet(lead, e);
+      }
       LOG.info("Lead {} {}", lead.id(), what);
       return stateAfterSignal(lead);
     }
@@ -176,15 +237,6 @@ public class LeadResource {
   private LeadRow find(DealershipPrincipal caller, long id) {
     caller.requireDealershipScope();
     return leads.findByIdForDealership(caller.id(), id).orElseThrow(() -> ApiException.notFound("lead " + id));
-  }
-
-  /** A lead whose workflow exists; a STARTING one has none yet (its intake must be retried first). */
-  private LeadRow runningOrStarted(DealershipPrincipal caller, long id) {
-    LeadRow lead = find(caller, id);
-    if (lead.status() == LeadStatus.STARTING) {
-      throw new CadenceEndedException("the cadence has not started yet; retry the intake to start it");
-    }
-    return lead;
   }
 
   /** Queries are consistent with signals already accepted, so the state shows the signal's effect. */

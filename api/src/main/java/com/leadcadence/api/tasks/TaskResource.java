@@ -3,6 +3,7 @@ package com.leadcadence.api.tasks;
 import com.codahale.metrics.annotation.Timed;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.api.leads.IdempotencyKey;
 import com.leadcadence.api.representations.ItemsPage;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
@@ -55,8 +56,9 @@ public class TaskResource {
   @Path("/{id}/complete")
   @Timed
   public TaskService.Completion complete(
-      @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid CompleteTaskBody body) {
-    return tasks.complete(caller, id, body);
+      @Auth DealershipPrincipal caller, @PathParam("id") long id,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid CompleteTaskBody body) {
+    return tasks.complete(caller, id, body, IdempotencyKey.parse(idempotencyKey));
   }
 
   /**

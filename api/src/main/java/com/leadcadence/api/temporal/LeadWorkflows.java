@@ -10,15 +10,27 @@ import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +39,28 @@ import java.util.function.Consumer;
  * available right now (503).
  */
 public final class LeadWorkflows {
-  private final WorkflowClient client;
+  /** How long a request thread waits on Temporal for one call (start, signal, an Update's answer). */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+  private static final String OUTCOME_UPDATE = "recordOutcome";
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "temporal-call-deadlines");
+    t.setDaemon(true);
+    return t;
+  });
 
-  public LeadWorkflows(WorkflowClient client) {
+  private final WorkflowClient client;
+  private final TemporalAvailability availability;
+  private final Duration callTimeout;
+
+  public LeadWorkflows(WorkflowClient client, TemporalAvailability availability, Duration callTimeout) {
     this.client = client;
+    this.availability = availability;
+    this.callTimeout = callTimeout;
+  }
+
+  /** False while Temporal is known to be unreachable: a call would only wait and fail. */
+  public boolean available() {
+    return availability == null || availability.isAvailable();
   }
 
   /** What a state query gave: the state, or why there is none (the lead view shows either). */
@@ -69,21 +99,25 @@ public final class LeadWorkflows {
             .setTypedSearchAttributes(searchAttributes(input))
             .build();
     LeadCadenceWorkflow workflow = client.newWorkflowStub(LeadCadenceWorkflow.class, options);
+    requireAvailable("start the cadence workflow");
     try {
-      WorkflowClient.start(workflow::run, input);
+      withDeadline(() -> WorkflowClient.start(workflow::run, input));
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       // the earlier attempt got through: nothing to do
       return false;
     } catch (RuntimeException e) {
-      throw new CadenceUnavailableException("could not start the cadence workflow: " + rootMessage(e), e);
+      throw unavailable("could not start the cadence workflow", e);
     }
   }
 
   /** Never throws: a failed query is reported in the reading (the row is still worth showing). */
   public StateReading state(String workflowId) {
+    if (!available()) {
+      return StateReading.failed("Temporal at " + availability.address() + " cannot be reached right now");
+    }
     try {
-      return StateReading.of(stub(workflowId).state());
+      return StateReading.of(withDeadline(() -> stub(workflowId).state()));
     } catch (WorkflowNotFoundException e) {
       return StateReading.failed("the workflow " + workflowId + " was not found");
     } catch (RuntimeException e) {
@@ -92,31 +126,90 @@ public final class LeadWorkflows {
   }
 
   /**
-   * Applies an outcome through the workflow's Update and returns the state after it.
+   * Applies an outcome through the workflow's Update and returns the state after it. updateId, when
+   * given, is the Update's id: Temporal applies one Update per id and answers a repeated one with the
+   * first one's result, so a retried request applies nothing twice. The wait is bounded: an Update
+   * admitted but not completed in time (a worker or a database that does not answer) is an
+   * {@link OutcomePendingException}; the same id later picks up its result.
    *
    * @throws CadenceEndedException when the validator rejects it or the workflow has closed
-   * @throws CadenceUnavailableException when Temporal cannot be reached
+   * @throws CadenceUnavailableException when Temporal cannot be reached or does not answer in time
    */
-  public LeadState recordOutcome(String workflowId, Outcome outcome) {
+  public LeadState recordOutcome(String workflowId, Outcome outcome, String updateId) {
+    requireAvailable("record the outcome");
+    long deadline = System.nanoTime() + callTimeout.toNanos();
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    UpdateOptions.Builder<LeadState> options = UpdateOptions.newBuilder(LeadState.class)
+        .setUpdateName(OUTCOME_UPDATE)
+        .setWaitForStage(WorkflowUpdateStage.ACCEPTED);
+    if (updateId != null) {
+      options.setUpdateId(updateId);
+    }
+    WorkflowUpdateHandle<LeadState> handle;
     try {
-      return stub(workflowId).recordOutcome(outcome);
+      handle = withDeadline(() -> stub.startUpdate(options.build(), outcome));
     } catch (WorkflowUpdateException e) {
       throw new CadenceEndedException(rejection(e));
     } catch (WorkflowNotFoundException e) {
-      throw new CadenceEndedException("the cadence has already ended");
+      throw new WorkflowMissingException("the cadence has already ended");
     } catch (RuntimeException e) {
-      throw new CadenceUnavailableException("could not record the outcome: " + rootMessage(e), e);
+      if (isDeadline(e)) {
+        throw new OutcomePendingException("the outcome was not accepted by the lead's workflow in time", e);
+      }
+      throw unavailable("could not record the outcome", e);
+    }
+    return awaitResult(handle, deadline);
+  }
+
+  /**
+   * The result of an Update sent earlier under this id, if the workflow has one: empty when it never
+   * received an Update with that id.
+   *
+   * @throws CadenceUnavailableException when Temporal cannot be reached or the Update does not complete in time
+   */
+  public java.util.Optional<LeadState> earlierOutcome(String workflowId, String updateId) {
+    requireAvailable("read the earlier outcome");
+    long deadline = System.nanoTime() + callTimeout.toNanos();
+    WorkflowUpdateHandle<LeadState> handle =
+        client.newUntypedWorkflowStub(workflowId).getUpdateHandle(updateId, LeadState.class);
+    try {
+      return java.util.Optional.of(awaitResult(handle, deadline));
+    } catch (CadenceEndedException e) {
+      return java.util.Optional.empty();
+    } catch (CadenceUnavailableException e) {
+      if (isNotFound(e.getCause())) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private LeadState awaitResult(WorkflowUpdateHandle<LeadState> handle, long deadlineNanos) {
+    long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    try {
+      return handle.getResult(remaining, TimeUnit.MILLISECONDS);
+    } catch (WorkflowUpdateException e) {
+      throw new CadenceEndedException(rejection(e));
+    } catch (WorkflowNotFoundException e) {
+      throw new WorkflowMissingException("the cadence has already ended");
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        throw new CadenceUnavailableException("no such update: " + rootMessage(e), e);
+      }
+      throw new OutcomePendingException("the lead's workflow has not completed the outcome in time: "
+          + rootMessage(e), e);
     }
   }
 
   /** Sends the opt-out; a closed workflow needs none (its cadence is over), so that is not an error. */
   public void optOut(String workflowId, OptOutRequest request) {
+    requireAvailable("signal the opt-out");
     try {
-      stub(workflowId).optOut(request);
+      withDeadline(() -> stub(workflowId).optOut(request));
     } catch (WorkflowNotFoundException e) {
       // already closed: nothing left to stop
     } catch (RuntimeException e) {
-      throw new CadenceUnavailableException("could not signal the opt-out: " + rootMessage(e), e);
+      throw unavailable("could not signal the opt-out", e);
     }
   }
 
@@ -130,23 +223,79 @@ public final class LeadWorkflows {
 
   /** The workflow's later call tasks go to the agent; a closed one needs nothing. */
   public void reassign(String workflowId, long agentId) {
+    requireAvailable("signal the reassignment");
     try {
-      stub(workflowId).reassign(new Reassignment(agentId));
+      withDeadline(() -> stub(workflowId).reassign(new Reassignment(agentId)));
     } catch (WorkflowNotFoundException e) {
       // already closed: nothing left to assign
     } catch (RuntimeException e) {
-      throw new CadenceUnavailableException("could not signal the reassignment: " + rootMessage(e), e);
+      throw unavailable("could not signal the reassignment", e);
     }
   }
 
   private void signal(String workflowId, Consumer<LeadCadenceWorkflow> send, String what) {
+    requireAvailable("signal " + what);
     try {
-      send.accept(stub(workflowId));
+      withDeadline(() -> send.accept(stub(workflowId)));
     } catch (WorkflowNotFoundException e) {
-      throw new CadenceEndedException("the cadence has already ended; nothing to " + what);
+      throw new WorkflowMissingException("the cadence has already ended; nothing to " + what);
     } catch (RuntimeException e) {
-      throw new CadenceUnavailableException("could not signal " + what + ": " + rootMessage(e), e);
+      throw unavailable("could not signal " + what, e);
     }
+  }
+
+  private void requireAvailable(String what) {
+    if (!available()) {
+      throw new CadenceUnavailableException("cannot " + what + ": Temporal at " + availability.address()
+          + " cannot be reached right now", null);
+    }
+  }
+
+  /** Wraps the failure; a connection failure also tells the availability probe at once. */
+  private CadenceUnavailableException unavailable(String what, RuntimeException e) {
+    if (availability != null && statusCode(e) == Status.Code.UNAVAILABLE) {
+      availability.reportUnreachable(rootMessage(e));
+    }
+    return new CadenceUnavailableException(what + ": " + rootMessage(e), e);
+  }
+
+  /** Every gRPC call made inside, retries included, ends by the call timeout (gRPC's context deadline). */
+  private <T> T withDeadline(Callable<T> call) {
+    Context.CancellableContext context =
+        Context.current().withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+    try {
+      return context.call(call);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      context.cancel(null);
+    }
+  }
+
+  private void withDeadline(Runnable call) {
+    withDeadline(() -> {
+      call.run();
+      return null;
+    });
+  }
+
+  private static Status.Code statusCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException status) {
+        return status.getStatus().getCode();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDeadline(Throwable e) {
+    return statusCode(e) == Status.Code.DEADLINE_EXCEEDED;
+  }
+
+  private static boolean isNotFound(Throwable e) {
+    return e != null && statusCode(e) == Status.Code.NOT_FOUND;
   }
 
   private LeadCadenceWorkflow stub(String workflowId) {

@@ -2,35 +2,91 @@ package com.leadcadence.api.temporal;
 
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts polling when the server starts; on stop lets running activities finish for a few seconds. */
+/**
+ * Starts polling when the server starts, or as soon as Temporal answers when it does not (the process
+ * keeps running and retries every two seconds instead of failing the start); on stop lets running
+ * activities finish for a few seconds.
+ */
 public final class ManagedWorkerFactory implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedWorkerFactory.class);
   private static final long DRAIN_SECONDS = 10;
 
   private final WorkerFactory factory;
+  private final TemporalAvailability availability;
+  private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "worker-starter");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean started;
+  private volatile String lastFailure;
 
-  public ManagedWorkerFactory(WorkerFactory factory) {
+  public ManagedWorkerFactory(WorkerFactory factory, TemporalAvailability availability) {
     this.factory = factory;
+    this.availability = availability;
   }
 
   @Override
   public void start() {
-    factory.start();
+    if (!tryStart()) {
+      LOG.warn("Temporal worker not started yet: Temporal at {} does not answer; it starts when it does",
+          availability.address());
+      starter.scheduleWithFixedDelay(() -> {
+        if (tryStart()) {
+          throw new IllegalStateException("started: no more attempts"); // ends the schedule
+        }
+      }, TemporalAvailability.PROBE_INTERVAL.toMillis(), TemporalAvailability.PROBE_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized boolean tryStart() {
+    if (started) {
+      return true;
+    }
+    if (!availability.isAvailable()) {
+      return false;
+    }
+    try {
+      factory.start();
+    } catch (RuntimeException e) {
+      String failure = e.getMessage();
+      if (!String.valueOf(failure).equals(lastFailure)) {
+        LOG.warn("Temporal worker could not start yet ({}); retrying", failure);
+        lastFailure = failure;
+      }
+      return false;
+    }
+    started = true;
     LOG.info("Temporal worker polling task queue(s) in namespace {}",
         factory.getWorkflowClient().getOptions().getNamespace());
+    return true;
   }
 
   @Override
   public void stop() {
-    factory.shutdown();
-    factory.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
-    if (!factory.isTerminated()) {
-      factory.shutdownNow();
+    starter.shutdownNow();
+    synchronized (this) {
+      if (!started) {
+        return; // never polled: nothing to drain (and shutting down would call the absent server)
+      }
     }
-    LOG.info("Temporal worker stopped");
+    try {
+      factory.shutdown();
+      factory.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
+      if (!factory.isTerminated()) {
+        factory.shutdownNow();
+      }
+      LOG.info("Temporal worker stopped");
+    } catch (RuntimeException e) {
+      // Temporal gone away: the pollers end anyway; stopping must not fail the process's stop.
+      LOG.warn("Temporal worker stopped without telling Temporal ({})", e.getMessage());
+    }
   }
 }

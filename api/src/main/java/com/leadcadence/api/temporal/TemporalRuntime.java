@@ -4,6 +4,7 @@ import com.leadcadence.api.TemporalSettings;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.StartupFailure;
 import com.leadcadence.worker.EmbeddedTemporalServer;
+import com.leadcadence.worker.SearchAttributeRegistrar;
 import com.leadcadence.worker.TemporalConnection;
 import com.leadcadence.worker.TemporalTarget;
 import io.dropwizard.lifecycle.Managed;
@@ -13,18 +14,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Temporal side of the process: the embedded test server when no address is configured, and the
- * client connection either way. Started eagerly (a taken port must fail the start, not the first
- * request); stopped by Dropwizard after the worker, before the database.
+ * client connection either way, with its {@link TemporalAvailability} probe. Started eagerly (a taken
+ * port must fail the start, not the first request); stopped by Dropwizard after the worker, before the
+ * database. An external server that does not answer does not stop the start: the probe logs one line
+ * and keeps trying, and the lead search attributes are registered once the server answers.
  */
 public final class TemporalRuntime implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalRuntime.class);
 
   private final Optional<EmbeddedTemporalServer> embeddedServer;
   private final TemporalConnection connection;
+  private final TemporalAvailability availability;
+  private volatile boolean searchAttributesSettled;
 
   private TemporalRuntime(Optional<EmbeddedTemporalServer> embeddedServer, TemporalConnection connection) {
     this.embeddedServer = embeddedServer;
     this.connection = connection;
+    this.availability = new TemporalAvailability(connection.stubs(), connection.target().address());
   }
 
   /** @throws StartupFailure when the embedded server's port is taken */
@@ -42,11 +48,22 @@ public final class TemporalRuntime implements Managed {
       return new TemporalRuntime(Optional.of(server), TemporalConnection.open(target));
     }
     TemporalTarget target = new TemporalTarget(settings.getAddress(), settings.getNamespace(), retry);
-    TemporalConnection connection = TemporalConnection.open(target);
+    TemporalRuntime runtime = new TemporalRuntime(Optional.empty(), TemporalConnection.open(target));
     // A real server may already have them (or forbid adding them, e.g. Temporal Cloud): log, go on.
-    connection.registerSearchAttributes();
+    runtime.availability.whenAvailable(runtime::registerSearchAttributes);
     LOG.info("Using the Temporal server at {} (namespace {})", target.address(), target.namespace());
-    return new TemporalRuntime(Optional.empty(), connection);
+    return runtime;
+  }
+
+  /** Once per process, when the server answers; again after an outage only if it was cut short by one. */
+  private void registerSearchAttributes() {
+    if (searchAttributesSettled) {
+      return;
+    }
+    SearchAttributeRegistrar.Result result = connection.registerSearchAttributes();
+    String problem = result.problem();
+    searchAttributesSettled = result.complete()
+        || !(problem.startsWith("UNAVAILABLE") || problem.startsWith("DEADLINE_EXCEEDED"));
   }
 
   public TemporalConnection connection() {
@@ -57,17 +74,23 @@ public final class TemporalRuntime implements Managed {
     return connection.target();
   }
 
+  public TemporalAvailability availability() {
+    return availability;
+  }
+
   public boolean embedded() {
     return embeddedServer.isPresent();
   }
 
+  /** Probes the server once (one log line if it does not answer), then keeps probing in the background. */
   @Override
   public void start() {
-    // Opened in open(): nothing left to start.
+    availability.start();
   }
 
   @Override
   public void stop() {
+    availability.stop();
     connection.close();
     embeddedServer.ifPresent(EmbeddedTemporalServer::close);
   }
