@@ -242,7 +242,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void runWorker(Environment environment, Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
     CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
-    WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client());
+    WorkerFactory factory =
+        WorkerFactory.newInstance(temporal.connection().client(), CadenceWorkers.factoryOptions().build());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }

@@ -7,6 +7,7 @@ import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 
 /**
  * Puts the lead cadence on its task queue: the workflow type and its three activity implementations
@@ -17,6 +18,11 @@ import io.temporal.worker.WorkerFactory;
 public final class CadenceWorkers {
 
   private CadenceWorkers() {}
+
+  /** Options every factory running the cadence uses: activities heartbeat while they run. */
+  public static WorkerFactoryOptions.Builder factoryOptions() {
+    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new ActivityHeartbeats());
+  }
 
   /** Registers a worker on {@link TaskQueues#LEAD_CADENCE}; the caller starts the factory. */
   public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,

@@ -68,6 +68,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Long enough for a provider call with retries, short enough to stay inside the contact window. */
   private static final ActivityOptions SEND_OPTIONS = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(ProviderTimeouts.SEND_START_TO_CLOSE)
+      .setHeartbeatTimeout(ProviderTimeouts.SEND_HEARTBEAT)
       .setScheduleToCloseTimeout(ContactWindow.SEND_MARGIN)
       .setRetryOptions(RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))

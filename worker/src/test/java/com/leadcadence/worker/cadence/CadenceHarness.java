@@ -78,7 +78,7 @@ final class CadenceHarness implements AutoCloseable {
    * neither times a sticky queue out nor implements ResetStickyTaskQueue (a real server hands the
    * tasks of a vanished worker's sticky queue to the normal queue after 5 s).
    */
-  private static final WorkerFactoryOptions REPLACEABLE = WorkerFactoryOptions.newBuilder()
+  private static final WorkerFactoryOptions REPLACEABLE = CadenceWorkers.factoryOptions()
       .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
       .build();
 
@@ -104,9 +104,7 @@ final class CadenceHarness implements AutoCloseable {
     this.factoryOptions = factoryOptions;
     this.dealershipId = new DealershipSeeder(db.jdbi()).seed(DemoDealership.SEED);
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setInitialTime(startTime);
-    if (factoryOptions != null) {
-      options.setWorkerFactoryOptions(factoryOptions);
-    }
+    options.setWorkerFactoryOptions(factoryOptions != null ? factoryOptions : CadenceWorkers.factoryOptions().build());
     this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));

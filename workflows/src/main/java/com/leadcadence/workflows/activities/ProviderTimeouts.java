@@ -21,6 +21,13 @@ public final class ProviderTimeouts {
   /** The send activity's start-to-close: 3 x (5 + 5 + 20) + 15 = 105 s. */
   public static final Duration SEND_START_TO_CLOSE = sendStartToClose(MAX_ANSWER);
 
+  /**
+   * The send activity's heartbeat timeout (the worker heartbeats every 2 s while it runs): an attempt
+   * that never reached a worker, its task lost with a poll answer in an outage, is retried after this
+   * instead of after the long start-to-close.
+   */
+  public static final Duration SEND_HEARTBEAT = Duration.ofSeconds(10);
+
   private ProviderTimeouts() {}
 
   /** The answer timeout the clients use for a configured one: capped at {@link #MAX_ANSWER}. */
