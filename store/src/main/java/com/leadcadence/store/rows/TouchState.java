@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * touches.status. PENDING: row written, nothing sent; SENDING: handed to the provider (a retry must not
- * send again); the rest are final, DELIVERED/FAILED coming later from provider webhooks.
+ * send again); the rest are final. DELIVERED/FAILED come later from provider webhooks; FAILED is also a
+ * step whose activity ran out of retries (detail says why), SKIPPED_STALE a step skipped as too late.
  */
 public enum TouchState {
   PENDING,
@@ -15,7 +16,8 @@ public enum TouchState {
   SKIPPED_OPTED_OUT,
   CHANNEL_BLOCKED,
   DELIVERED,
-  FAILED;
+  FAILED,
+  SKIPPED_STALE;
 
   private static final Set<TouchState> IN_FLIGHT = EnumSet.of(PENDING, SENDING);
 

@@ -6,6 +6,7 @@ import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.dao.AgentDao;
@@ -43,6 +44,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -127,10 +129,13 @@ final class CadenceHarness implements AutoCloseable {
     this.client = env.getWorkflowClient();
   }
 
-  /** New activity instances every time, as a freshly started process would build them. */
+  /**
+   * New activity instances every time, as a freshly started process would build them. Their clock is
+   * the test server's (time-skipped) clock, which is what "wall clock" means in these tests.
+   */
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
   }
 
@@ -148,6 +153,42 @@ final class CadenceHarness implements AutoCloseable {
     restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
     registerCadence(restartedFactory);
     restartedFactory.start();
+  }
+
+  /** The worker is gone (an outage): workflow tasks and activities wait on the server until startWorker. */
+  void stopWorker() throws InterruptedException {
+    if (factoryOptions == null) {
+      throw new IllegalStateException("create the harness with CadenceHarness.restartable");
+    }
+    WorkerFactory old = restartedFactory != null ? restartedFactory : env.getWorkerFactory();
+    old.shutdownNow();
+    old.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** A new worker (new activity instances) after stopWorker. */
+  void startWorker() {
+    restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
+    registerCadence(restartedFactory);
+    restartedFactory.start();
+  }
+
+  private Clock serverClock() {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(env.currentTimeMillis());
+      }
+    };
   }
 
   static Instant chicago(String localDateTime) {
