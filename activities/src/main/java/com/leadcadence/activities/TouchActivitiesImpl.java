@@ -38,6 +38,7 @@ import com.leadcadence.workflows.model.TaskDeadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,6 +195,10 @@ public final class TouchActivitiesImpl implements TouchActivities {
     Duration sla = step.callSla() != null ? step.callSla() : DEFAULT_CALL_SLA;
     String note = "Call " + lead.firstName() + " " + lead.lastName() + " (the step's script could not be prepared: "
         + truncate(step.reason()) + ")";
+    Optional<TaskRow> existing = tasks.findByTouchId(touch.id());
+    if (existing.isPresent()) {
+      return deadline(existing.get(), lead, dealership);
+    }
     int attempt = touches.countCallsUpTo(lead.id(), step.stepIndex());
     TaskRow task = tasks.createForTouchIfAbsent(NewTask.call(lead.dealershipId(), lead.id(), agentId, touch.id(),
         attempt, note, step.at().plus(sla), step.at()));
