@@ -72,6 +72,8 @@ final class CadenceHarness implements AutoCloseable {
   final List<TaskRow> assignedTasks = new CopyOnWriteArrayList<>();
   private final Senders senders;
   private final AgentNotifier notifier;
+  /** Runs inside recordStatus before it writes (a test blocks it there to race a signal against it). */
+  volatile java.util.function.Consumer<com.leadcadence.workflows.activities.StatusChange> beforeRecordStatus = c -> { };
   /** Set once a test restarted the worker: the factory that replaced the environment's own. */
   private WorkerFactory restartedFactory;
 
@@ -136,7 +138,31 @@ final class CadenceHarness implements AutoCloseable {
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
         new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+    com.leadcadence.workflows.activities.LeadRecordActivities real = activities.leadRecord();
+    com.leadcadence.workflows.activities.LeadRecordActivities hooked =
+        new com.leadcadence.workflows.activities.LeadRecordActivities() {
+          @Override
+          public void recordOutcome(com.leadcadence.workflows.activities.OutcomeRecord record) {
+            real.recordOutcome(record);
+          }
+
+          @Override
+          public void recordStatus(com.leadcadence.workflows.activities.StatusChange change) {
+            beforeRecordStatus.accept(change);
+            real.recordStatus(change);
+          }
+
+          @Override
+          public void recordProfile(com.leadcadence.workflows.activities.LeadProfileChange change) {
+            real.recordProfile(change);
+          }
+
+          @Override
+          public void alertManager(ManagerAlert alert) {
+            real.alertManager(alert);
+          }
+        };
+    CadenceWorkers.register(factory, activities.touch(), hooked, activities.task());
   }
 
   /**
