@@ -9,6 +9,7 @@ import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,9 +27,15 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
   /** With a link to the lead's unsubscribe page in every email. */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls, Clock.systemUTC());
+  }
+
+  /** clock: what the send activity checks the contact window against (a test's server time in tests). */
+  public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock) {
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
-        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls),
+        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, clock),
         new LeadRecordActivitiesImpl(jdbi, notifier),
         new TaskActivitiesImpl(jdbi, notifier));
   }

@@ -34,11 +34,14 @@ import com.leadcadence.workflows.activities.TouchActivities;
 import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
+import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TaskDeadline;
-import java.time.Duration;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -72,6 +75,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private final AgentNotifier notifier;
   private final UnsubscribeUrls unsubscribeUrls;
   private final Duration sendAttemptLimit;
+  /** The activity's own clock for the window check (a test's time-skipping clock in tests). */
+  private final Clock clock;
 
   public TouchActivitiesImpl(
       Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts, AgentNotifier notifier) {
@@ -81,7 +86,18 @@ public final class TouchActivitiesImpl implements TouchActivities {
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
     this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls,
-        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER));
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC());
+  }
+
+  public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock) {
+    this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls,
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock);
+  }
+
+  public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
+    this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC());
   }
 
   /**
@@ -90,8 +106,9 @@ public final class TouchActivitiesImpl implements TouchActivities {
    * that died, and the next attempt takes it over.
    */
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock) {
     this.sendAttemptLimit = sendAttemptLimit;
+    this.clock = clock;
     this.jdbi = jdbi;
     this.touches = jdbi.onDemand(TouchDao.class);
     this.leads = jdbi.onDemand(LeadDao.class);
@@ -108,6 +125,16 @@ public final class TouchActivitiesImpl implements TouchActivities {
   @Override
   public TouchResult perform(TouchRequest request) {
     try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
+      Instant wallClock = clock.instant();
+      if (request.allowedUntil() != null && !wallClock.isBefore(request.allowedUntil())) {
+        // Second line of defence: started after the window closed (a backlog, a late retry). Nothing is
+        // written or sent; the workflow plans the step again. A retry that finds it settled is re-asked
+        // inside the next window and answers from the row then.
+        log.warn("Step {} ({}) refused: started at {}, the {} window closed at {}", request.stepId(),
+            request.idempotencyKey(), wallClock, request.channel(), request.allowedUntil());
+        return new TouchResult(0, TouchStatus.SKIPPED_QUIET_HOURS,
+            "started at " + wallClock + ", after the contact window closed at " + request.allowedUntil());
+      }
       TouchRow touch = touches.insertIfAbsent(new NewTouch(request.leadId(), request.stepIndex(),
           request.stepId(), request.channel(), request.templateId(), request.idempotencyKey(),
           request.performedAt()));
@@ -179,6 +206,78 @@ public final class TouchActivitiesImpl implements TouchActivities {
       return createCallTask(request, touch, lead, dealership, agentId, address, message);
     }
     return deliver(request, touch, lead, dealership, address, message);
+  }
+
+  @Override
+  public TouchResult recordFailure(UnsentTouch step) {
+    try (LeadMdc ignored = LeadMdc.put(step.leadId(), step.workflowId())) {
+      TouchRow touch = insertUnsent(step);
+      if (touch.status() == TouchState.PENDING) {
+        String reason = "failed: " + step.reason();
+        touches.settle(touch.id(), TouchState.FAILED, null, null, null, truncate(reason));
+        log.warn("Step {} ({}) FAILED: {}", step.stepId(), step.idempotencyKey(), reason);
+      } else if (touch.status() == TouchState.SENDING || touch.status() == TouchState.UNCONFIRMED) {
+        // Handed to the provider without a clear answer: it may have gone out, so it is never FAILED
+        // (nor SENT); it stays counted as UNCONFIRMED.
+        touches.markUnconfirmed(touch.id(), truncate("out of retries, delivery unknown: " + step.reason()));
+        log.warn("Step {} ({}) UNCONFIRMED after its last retry: {}", step.stepId(), step.idempotencyKey(),
+            step.reason());
+      }
+      TouchRow current = touches.findById(touch.id()).orElseThrow();
+      if (step.channel() != Channel.CALL || current.status() != TouchState.FAILED) {
+        return unsentResult(current, null);
+      }
+      return unsentResult(current, taskForFailedCall(step, current));
+    }
+  }
+
+  @Override
+  public TouchResult recordSkippedStale(UnsentTouch step) {
+    try (LeadMdc ignored = LeadMdc.put(step.leadId(), step.workflowId())) {
+      TouchRow touch = insertUnsent(step);
+      if (!touch.status().isSettled()) {
+        touches.settle(touch.id(), TouchState.SKIPPED_STALE, null, null, null, truncate("stale: " + step.reason()));
+        log.info("Step {} ({}) SKIPPED_STALE: {}", step.stepId(), step.idempotencyKey(), step.reason());
+      }
+      return unsentResult(touches.findById(touch.id()).orElseThrow(), null);
+    }
+  }
+
+  private TouchRow insertUnsent(UnsentTouch step) {
+    return touches.insertIfAbsent(new NewTouch(step.leadId(), step.stepIndex(), step.stepId(), step.channel(),
+        step.templateId(), step.idempotencyKey(), step.at()));
+  }
+
+  /** A call step that failed still puts the call on the agent's list (once per touch), without a script. */
+  private TaskDeadline taskForFailedCall(UnsentTouch step, TouchRow touch) {
+    LeadRow lead = leads.findById(step.leadId()).orElseThrow();
+    DealershipRow dealership = dealerships.findById(lead.dealershipId()).orElseThrow();
+    Long agentId = step.agentId() != null ? step.agentId() : lead.assignedAgentId();
+    Duration sla = step.callSla() != null ? step.callSla() : DEFAULT_CALL_SLA;
+    String note = "Call " + lead.firstName() + " " + lead.lastName() + " (the step's script could not be prepared: "
+        + truncate(step.reason()) + ")";
+    Optional<TaskRow> existing = tasks.findByTouchId(touch.id());
+    if (existing.isPresent()) {
+      return deadline(existing.get(), lead, dealership);
+    }
+    int attempt = touches.countCallsUpTo(lead.id(), step.stepIndex());
+    TaskRow task = tasks.createForTouchIfAbsent(NewTask.call(lead.dealershipId(), lead.id(), agentId, touch.id(),
+        attempt, note, step.at().plus(sla), step.at()));
+    try {
+      notifier.taskAssigned(task, lead);
+    } catch (RuntimeException e) {
+      log.warn("task {}: the agent could not be notified: {}", task.id(), e.getMessage());
+    }
+    return deadline(task, lead, dealership);
+  }
+
+  private static TouchResult unsentResult(TouchRow touch, TaskDeadline task) {
+    TouchStatus status = switch (touch.status()) {
+      case FAILED -> TouchStatus.FAILED;
+      case SKIPPED_STALE -> TouchStatus.SKIPPED_STALE;
+      default -> resultOf(touch).status();
+    };
+    return new TouchResult(touch.id(), status, touch.detail(), task);
   }
 
   /**
@@ -374,6 +473,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       case TASK_CREATED -> TouchStatus.TASK_CREATED;
       case SKIPPED_OPTED_OUT -> TouchStatus.SKIPPED_OPTED_OUT;
       case CHANNEL_BLOCKED -> TouchStatus.CHANNEL_BLOCKED;
+      case SKIPPED_STALE -> TouchStatus.SKIPPED_STALE;
       case PENDING, SENDING, UNCONFIRMED -> throw new IllegalStateException(
           "touch " + touch.id() + " is still " + touch.status());
     };

@@ -13,6 +13,7 @@ import com.leadcadence.workflows.activities.TouchActivities;
 import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
+import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
@@ -38,6 +39,7 @@ import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
 import com.leadcadence.workflows.schedule.ContactWindow;
 import com.leadcadence.workflows.schedule.LeadZones;
+import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityOptions;
@@ -46,11 +48,14 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -64,6 +69,14 @@ import org.slf4j.Logger;
  */
 public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private static final Logger log = Workflow.getLogger(LeadCadenceWorkflowImpl.class);
+  /**
+   * Version 1: steps are decided again at the moment of sending ({@link SendTimeRules}: quiet hours,
+   * staleness, one overdue step per channel, catch-up spacing), failed and stale steps are recorded,
+   * and the row's status is written under one lock. Workflows started before it keep the old loop.
+   */
+  static final String SEND_TIME_RULES = "send-time-rules";
+  /** After the activity refused a late start, the step is planned again no sooner than this. */
+  private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
 
   /** Long enough for a provider call with retries, short enough to stay inside the contact window. */
   private static final ActivityOptions SEND_OPTIONS = ActivityOptions.newBuilder()
@@ -87,6 +100,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       .build();
 
   private final TouchActivities touches = Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS);
+  /** Recording a failed or stale step is bookkeeping: retried until the database answers. */
+  private final TouchActivities touchRecords = Workflow.newActivityStub(TouchActivities.class, RECORD_OPTIONS);
   private final LeadRecordActivities records =
       Workflow.newActivityStub(LeadRecordActivities.class, RECORD_OPTIONS);
   /** Database only, like the records: retried until it succeeds, however long the outage. */
@@ -96,7 +111,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final CadencePlan plan;
   private final CadenceClock clock;
   private final ContactWindow window;
+  private final SendTimeRules rules;
   private final String workflowId;
+  private Integer rulesVersion;
 
   private LeadStatus status = LeadStatus.ACTIVE;
   /** The status the lead's row last received; the loop persists any difference. */
@@ -136,6 +153,21 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Bumped by every message that may change when the next step is due. */
   private int changes;
 
+  // ---- send-time rules (version 1) ----
+  /** The loop's and the Update's writes of the lead's row, one at a time. */
+  private final WorkflowLock rowLock = Workflow.newWorkflowLock();
+  /** When the previous step would have ended had every wake-up been on time. */
+  private Instant onTimeCursor;
+  /** The latest step that ran late: when it ran, and when it was due. */
+  private Instant lateStepAt;
+  private Instant lateStepOnTime;
+  /** Per channel, when its overdue (late) step ran: the channel's one catch-up. */
+  private final Map<Channel, Instant> caughtUpAt = new EnumMap<>(Channel.class);
+  /** The activity refused a late start of the current step: not again before this. */
+  private Instant refusedUntil;
+  private int failedSteps;
+  private int staleSteps;
+
   @WorkflowInit
   public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
     this.input = input;
@@ -147,6 +179,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     List<ZoneId> leadZones = LeadZones.parse(input.contact().timeZone(), business.zone());
     this.clock = new CadenceClock(input.receivedAt(), business, leadZones.get(0));
     this.window = new ContactWindow(leadZones, business);
+    this.rules = new SendTimeRules(window);
     this.unavailable.addAll(input.blockedChannels());
     if (!input.contact().hasEmail()) {
       unavailable.add(Channel.EMAIL);
@@ -164,6 +197,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (plan.steps().isEmpty()) {
       status = LeadStatus.NO_CADENCE;
     }
+    boolean decideAtSendTime = rulesVersion() >= 1;
     while (!status.isTerminal()) {
       persistStatusChange();
       persistProfileChange();
@@ -176,6 +210,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       }
       if (nextIndex >= plan.steps().size()) {
         waitOutThePlan();
+        continue;
+      }
+      if (decideAtSendTime) {
+        decideAndPerform(nextIndex);
         continue;
       }
       Optional<Instant> due = dueTime(nextIndex);
@@ -196,6 +234,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       }
     }
     nextDue = null;
+    if (decideAtSendTime) {
+      // After every handler: a call task created while a closing outcome was recorded is closed too.
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      persistProfileChange();
+      writeFinalStatus();
+      return new CadenceResult(status, attempts, stepsDone);
+    }
     persistStatusChange();
     persistProfileChange();
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -219,6 +264,20 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     applyOutcome(outcome);
     outcomeCount++;
     String key = outcomeKey();
+    if (rulesVersion() >= 1) {
+      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+      changes++;
+      // One writer of the row at a time; what was written is what the loop compares with.
+      rowLock.lock();
+      try {
+        LeadStatus writing = status;
+        records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, writing, now()));
+        recordedStatus = writing;
+      } finally {
+        rowLock.unlock();
+      }
+      return state();
+    }
     // Claimed before the activity runs: the loop must not persist the same status concurrently.
     recordedStatus = status;
     upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
@@ -347,7 +406,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         agentId,
         lastOutcome,
         escalations,
-        lastEscalatedTaskId);
+        lastEscalatedTaskId,
+        failedSteps,
+        staleSteps);
   }
 
   // ---- the loop's parts ---------------------------------------------------------------------
@@ -406,7 +467,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
   }
 
-  private Optional<Instant> dueTime(int index) {
+  /** The step's time by the plan: shifted by pauses, pulled forward by a NO_ANSWER. */
+  private Instant plannedAt(int index) {
     CadenceStep s = step(index);
     Instant planned = clock.plannedAt(s.timing());
     if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
@@ -416,6 +478,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (pulled != null && pulled.isBefore(planned)) {
       planned = pulled;
     }
+    return planned;
+  }
+
+  private Optional<Instant> dueTime(int index) {
+    CadenceStep s = step(index);
+    Instant planned = plannedAt(index);
     Instant notBefore = latest(planned, lastStepAt, now());
     if (blocked().contains(s.channel())) {
       // Decided at its time, not before: an opt-in in the meantime brings the step back.
@@ -541,6 +609,155 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     pulledForward.remove(index);
   }
 
+  // ---- steps, decided at the moment of sending (version 1) -----------------------------------
+
+  /**
+   * One turn for step {@code index}: decide with the current workflow time, then wait, skip or
+   * perform. Every wake-up comes back here, so a step that wakes late is decided again (quiet hours,
+   * staleness) instead of being sent because its time has passed.
+   */
+  private void decideAndPerform(int index) {
+    CadenceStep s = step(index);
+    Instant planned = plannedAt(index);
+    Instant notBefore = latestOf(lastStepAt, refusedUntil);
+    if (blocked().contains(s.channel())) {
+      // Decided at its time, not before: an opt-in in the meantime brings the step back.
+      Instant at = latestOf(planned, notBefore);
+      nextDue = at.isAfter(now()) ? at : now();
+      if (waitForStep(nextDue)) {
+        log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
+        nextStep(index);
+      }
+      return;
+    }
+    Optional<Instant> onTime = rules.onTime(s.channel(), planned, onTimeCursor);
+    if (onTime.isEmpty()) {
+      log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
+      nextStep(index);
+      return;
+    }
+    notBefore = latestOf(notBefore, SendTimeRules.spacedAfterCatchUp(onTime.get(), lateStepAt, lateStepOnTime));
+    SendTimeRules.Decision decision = rules.decide(new SendTimeRules.Step(s.channel(), onTime.get(), notBefore,
+        SendTimeRules.staleAfter(s), caughtUpAt.get(s.channel())), now());
+    if (decision instanceof SendTimeRules.Wait wait) {
+      nextDue = wait.until();
+      waitForStep(nextDue);
+    } else if (decision instanceof SendTimeRules.Never) {
+      log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
+      nextStep(index);
+    } else if (decision instanceof SendTimeRules.Stale stale) {
+      nextDue = now();
+      touchRecords.recordSkippedStale(unsent(index, now(), stale.reason()));
+      staleSteps++;
+      log.info("step {} ({}) skipped as stale: {}", index, s.id(), stale.reason());
+      onTimeCursor = onTime.get();
+      nextStep(index);
+    } else if (decision instanceof SendTimeRules.Send send) {
+      nextDue = now();
+      performNow(index, onTime.get(), send.allowedUntil());
+    }
+  }
+
+  /** Sleeps until the step's time (or an alert, or a task deadline); true when the step's time has come. */
+  private boolean waitForStep(Instant due) {
+    if (waitUntil(earliest(due, pendingManagerAlert(), nextTaskDeadline()))) {
+      return false;
+    }
+    if (alertManagerIfDue()) {
+      return false;
+    }
+    return !now().isBefore(due);
+  }
+
+  private void performNow(int index, Instant onTime, Instant allowedUntil) {
+    CadenceStep s = step(index);
+    Instant at = now();
+    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil);
+    boolean sent = false;
+    try {
+      TouchResult result = touches.perform(request);
+      if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
+        // Started too late by the activity's clock: nothing was sent; plan the step again.
+        log.info("step {} ({}) refused by the activity: {}", index, s.id(), result.detail());
+        refusedUntil = now().plus(AFTER_REFUSAL);
+        return;
+      }
+      taskDeadlines.add(result.task());
+      if (result.status().blocksChannel()) {
+        (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
+        log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
+      } else {
+        sent = true;
+        stepsDone++;
+        if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
+          attempts++;
+        }
+      }
+    } catch (ActivityFailure e) {
+      // Out of retries: recorded on the touch as FAILED; a call still becomes the agent's task.
+      failedSteps++;
+      log.warn("step {} ({}) failed and was not sent: {}", index, s.id(), e.getMessage());
+      TouchResult recorded = touchRecords.recordFailure(unsent(index, at, reasonOf(e)));
+      taskDeadlines.add(recorded.task());
+    }
+    if (sent && SendTimeRules.ranLate(onTime, at)) {
+      lateStepAt = at;
+      lateStepOnTime = onTime;
+      caughtUpAt.put(s.channel(), at);
+    }
+    onTimeCursor = onTime.plus(Duration.between(at, now()));
+    lastStepAt = at;
+    nextStep(index);
+  }
+
+  private void nextStep(int index) {
+    pulledForward.remove(index);
+    refusedUntil = null;
+    nextIndex = index + 1;
+  }
+
+  private UnsentTouch unsent(int index, Instant at, String reason) {
+    CadenceStep s = step(index);
+    return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, index, s.id(), s.channel(),
+        s.templateId(), at, agentId, s.channel() == Channel.CALL ? callDeadline(s, at) : null, reason);
+  }
+
+  private static String reasonOf(ActivityFailure e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    return message.length() > 400 ? message.substring(0, 400) : message;
+  }
+
+  /**
+   * The terminal status once more, after every handler: it also cancels open tasks, including one a
+   * call step created while a closing outcome was being recorded.
+   */
+  private void writeFinalStatus() {
+    rowLock.lock();
+    try {
+      records.recordStatus(new StatusChange(input.leadId(), status, now()));
+      recordedStatus = status;
+      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+    } finally {
+      rowLock.unlock();
+    }
+  }
+
+  private int rulesVersion() {
+    if (rulesVersion == null) {
+      rulesVersion = Workflow.getVersion(SEND_TIME_RULES, Workflow.DEFAULT_VERSION, 1);
+    }
+    return rulesVersion;
+  }
+
+  private static Instant latestOf(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b != null && b.isAfter(a) ? b : a;
+  }
+
   private Set<Channel> blocked() {
     Set<Channel> all = EnumSet.noneOf(Channel.class);
     all.addAll(unavailable);
@@ -569,6 +786,24 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private void persistStatusChange() {
+    if (rulesVersion() >= 1) {
+      // Whatever changes while the write runs is written by the next turn: compare with what was written.
+      while (status != recordedStatus) {
+        rowLock.lock();
+        try {
+          if (status == recordedStatus) {
+            break;
+          }
+          LeadStatus writing = status;
+          records.recordStatus(new StatusChange(input.leadId(), writing, now()));
+          recordedStatus = writing;
+          upsertKeyword(LeadSearchAttributes.LEAD_STATUS, writing.name());
+        } finally {
+          rowLock.unlock();
+        }
+      }
+      return;
+    }
     if (status != recordedStatus) {
       records.recordStatus(new StatusChange(input.leadId(), status, now()));
       recordedStatus = status;

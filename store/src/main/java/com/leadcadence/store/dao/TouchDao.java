@@ -126,6 +126,16 @@ public interface TouchDao extends SqlObject {
       """)
   int markUnconfirmedBy(long id, String token, String detail);
 
+  /**
+   * The workflow gave up on the step (out of retries) while it was SENDING or UNCONFIRMED: whatever
+   * attempt held it is over, and whether the provider took it stays unknown.
+   */
+  @SqlUpdate("""
+      UPDATE touches SET status = 'UNCONFIRMED', detail = :detail, send_token = NULL
+      WHERE id = :id AND status IN ('SENDING', 'UNCONFIRMED')
+      """)
+  int markUnconfirmed(long id, String detail);
+
   /** SENDING by this attempt -> a final status without a message id (CHANNEL_BLOCKED). */
   @SqlUpdate("""
       UPDATE touches SET status = :status, detail = :detail, send_token = NULL

@@ -8,7 +8,8 @@ import java.util.Set;
  * provider (or was killed doing so); UNCONFIRMED: handed over without a clear answer, so whether the
  * provider took it is unknown: a retry settles it (Twilio lookup, or another email) and until then it
  * counts as neither sent nor failed, and for good if no retry can settle it. The rest are final,
- * DELIVERED/FAILED coming later from provider webhooks.
+ * DELIVERED/FAILED coming later from provider webhooks; FAILED is also a step whose activity ran out of
+ * retries (detail says why), SKIPPED_STALE a step skipped as too late.
  */
 public enum TouchState {
   PENDING,
@@ -19,7 +20,8 @@ public enum TouchState {
   SKIPPED_OPTED_OUT,
   CHANNEL_BLOCKED,
   DELIVERED,
-  FAILED;
+  FAILED,
+  SKIPPED_STALE;
 
   private static final Set<TouchState> IN_FLIGHT = EnumSet.of(PENDING, SENDING, UNCONFIRMED);
 

@@ -6,6 +6,7 @@ import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.dao.AgentDao;
@@ -43,6 +44,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -70,6 +72,8 @@ final class CadenceHarness implements AutoCloseable {
   final List<TaskRow> assignedTasks = new CopyOnWriteArrayList<>();
   private final Senders senders;
   private final AgentNotifier notifier;
+  /** Runs inside recordStatus before it writes (a test blocks it there to race a signal against it). */
+  volatile java.util.function.Consumer<com.leadcadence.workflows.activities.StatusChange> beforeRecordStatus = c -> { };
   /** Set once a test restarted the worker: the factory that replaced the environment's own. */
   private WorkerFactory restartedFactory;
 
@@ -125,11 +129,38 @@ final class CadenceHarness implements AutoCloseable {
     this.client = env.getWorkflowClient();
   }
 
-  /** New activity instances every time, as a freshly started process would build them. */
+  /**
+   * New activity instances every time, as a freshly started process would build them. Their clock is
+   * the test server's (time-skipped) clock, which is what "wall clock" means in these tests.
+   */
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier);
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
+    com.leadcadence.workflows.activities.LeadRecordActivities real = activities.leadRecord();
+    com.leadcadence.workflows.activities.LeadRecordActivities hooked =
+        new com.leadcadence.workflows.activities.LeadRecordActivities() {
+          @Override
+          public void recordOutcome(com.leadcadence.workflows.activities.OutcomeRecord record) {
+            real.recordOutcome(record);
+          }
+
+          @Override
+          public void recordStatus(com.leadcadence.workflows.activities.StatusChange change) {
+            beforeRecordStatus.accept(change);
+            real.recordStatus(change);
+          }
+
+          @Override
+          public void recordProfile(com.leadcadence.workflows.activities.LeadProfileChange change) {
+            real.recordProfile(change);
+          }
+
+          @Override
+          public void alertManager(ManagerAlert alert) {
+            real.alertManager(alert);
+          }
+        };
+    CadenceWorkers.register(factory, activities.touch(), hooked, activities.task());
   }
 
   /**
@@ -146,6 +177,42 @@ final class CadenceHarness implements AutoCloseable {
     restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
     registerCadence(restartedFactory);
     restartedFactory.start();
+  }
+
+  /** The worker is gone (an outage): workflow tasks and activities wait on the server until startWorker. */
+  void stopWorker() throws InterruptedException {
+    if (factoryOptions == null) {
+      throw new IllegalStateException("create the harness with CadenceHarness.restartable");
+    }
+    WorkerFactory old = restartedFactory != null ? restartedFactory : env.getWorkerFactory();
+    old.shutdownNow();
+    old.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** A new worker (new activity instances) after stopWorker. */
+  void startWorker() {
+    restartedFactory = WorkerFactory.newInstance(client, factoryOptions);
+    registerCadence(restartedFactory);
+    restartedFactory.start();
+  }
+
+  private Clock serverClock() {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(env.currentTimeMillis());
+      }
+    };
   }
 
   static Instant chicago(String localDateTime) {

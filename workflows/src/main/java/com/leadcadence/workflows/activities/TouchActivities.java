@@ -13,4 +13,16 @@ public interface TouchActivities {
    */
   @ActivityMethod
   TouchResult perform(TouchRequest request);
+
+  /**
+   * Records a step whose perform ran out of retries as FAILED with the reason (a PENDING or SENDING
+   * row is settled, a settled one left alone). For a CALL step the agent still gets a task, which the
+   * result carries. Idempotent.
+   */
+  @ActivityMethod
+  TouchResult recordFailure(UnsentTouch step);
+
+  /** Records a step skipped because it was too late as SKIPPED_STALE with the reason. Idempotent. */
+  @ActivityMethod
+  TouchResult recordSkippedStale(UnsentTouch step);
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * One step to perform. performedAt is workflow time (so touches carry the cadence's own clock, also
- * under time skipping); callSla is set for CALL steps.
+ * under time skipping); callSla is set for CALL steps. allowedUntil (null: no limit, e.g. email) is
+ * the end of the contact window the workflow found open: the activity refuses to start a send at or
+ * after it (its second line of defence against a late start).
  */
 public record TouchRequest(
     long leadId,
@@ -19,7 +21,15 @@ public record TouchRequest(
     String templateId,
     Instant performedAt,
     Long agentId,
-    Duration callSla) {
+    Duration callSla,
+    Instant allowedUntil) {
+
+  /** Without a window limit: requests from before the limit existed, emails, tests. */
+  public TouchRequest(long leadId, long dealershipId, String workflowId, int stepIndex, String stepId,
+      Channel channel, String templateId, Instant performedAt, Long agentId, Duration callSla) {
+    this(leadId, dealershipId, workflowId, stepIndex, stepId, channel, templateId, performedAt, agentId, callSla,
+        null);
+  }
 
   public String idempotencyKey() {
     return WorkflowIds.idempotencyKey(workflowId, stepIndex);

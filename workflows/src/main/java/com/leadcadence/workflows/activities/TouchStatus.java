@@ -7,7 +7,16 @@ public enum TouchStatus {
   /** The address is on the dealership's opt-out list for this channel. */
   SKIPPED_OPTED_OUT,
   /** A permanent provider failure (invalid number, landline for SMS, hard bounce). */
-  CHANNEL_BLOCKED;
+  CHANNEL_BLOCKED,
+  /**
+   * The activity refused to start the send: its clock was past the request's allowedUntil (a late
+   * start). Nothing was written or sent; the workflow plans the step again.
+   */
+  SKIPPED_QUIET_HOURS,
+  /** The step was too late to be useful and was not sent (recorded by the workflow). */
+  SKIPPED_STALE,
+  /** The step's activity ran out of retries (recorded by the workflow). */
+  FAILED;
 
   public boolean blocksChannel() {
     return this == SKIPPED_OPTED_OUT || this == CHANNEL_BLOCKED;

@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * What the workflow knows now; returned by the state query and by every outcome update. escalations
  * counts the lead's tasks that slipped past their escalation time; lastEscalatedTaskId is the latest.
+ * failedSteps counts steps whose activity ran out of retries (their touches are FAILED), staleSteps
+ * those skipped as too late after a delay (SKIPPED_STALE).
  */
 public record LeadState(
     LeadStatus status,
@@ -22,4 +24,6 @@ public record LeadState(
     Long assignedAgentId,
     OutcomeType lastOutcome,
     int escalations,
-    Long lastEscalatedTaskId) {}
+    Long lastEscalatedTaskId,
+    int failedSteps,
+    int staleSteps) {}

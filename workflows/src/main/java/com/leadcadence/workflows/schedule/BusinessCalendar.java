@@ -33,6 +33,16 @@ public final class BusinessCalendar {
         && local.toLocalTime().isBefore(today.closes());
   }
 
+  /** When the opening period that contains t ends; empty when closed at t. */
+  public Optional<Instant> closesAfter(Instant t) {
+    if (!isOpen(t)) {
+      return Optional.empty();
+    }
+    ZonedDateTime local = t.atZone(zone);
+    OpeningHours today = hours.get(local.getDayOfWeek());
+    return Optional.of(ZonedDateTime.of(local.toLocalDate(), today.closes(), zone).toInstant());
+  }
+
   /** t itself when open, else the next opening; empty when the dealership never opens. */
   public Optional<Instant> openAtOrAfter(Instant t) {
     if (isOpen(t)) {

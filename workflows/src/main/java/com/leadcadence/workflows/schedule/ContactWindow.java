@@ -70,6 +70,35 @@ public final class ContactWindow {
   }
 
   /**
+   * The hard end of the window that is open at {@code t}: the first 21:00 in any of the lead's zones
+   * and, for calls and drops, the dealership's closing time. No send may start at or after it (the
+   * activity's own check). Empty for email (no window) and when the channel is not allowed at t
+   * under {@link #allows} (the caller must not send then at all).
+   */
+  public Optional<Instant> allowedUntil(Channel channel, Instant t) {
+    if (!channel.respectsQuietHours() && !channel.needsBusinessHours()) {
+      return Optional.empty();
+    }
+    if (!allows(channel, t)) {
+      return Optional.of(t);
+    }
+    Instant until = null;
+    if (channel.respectsQuietHours()) {
+      for (ZoneId zone : leadZones) {
+        ZonedDateTime local = t.atZone(zone);
+        ZonedDateTime night = local.toLocalDate().atTime(QUIET_HOURS_START).atZone(zone);
+        Instant end = (night.isAfter(local) ? night : night.plusDays(1)).toInstant();
+        until = until == null || end.isBefore(until) ? end : until;
+      }
+    }
+    if (channel.needsBusinessHours()) {
+      Instant closes = business.closesAfter(t).orElse(t);
+      until = until == null || closes.isBefore(until) ? closes : until;
+    }
+    return Optional.of(until);
+  }
+
+  /**
    * How long from {@code t} the channel stays allowed, looking at most {@code horizon} ahead (minute
    * steps): a call task's deadline must not fall into the lead's night or after the dealership closes.
    */
