@@ -7,6 +7,7 @@ import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
+import com.leadcadence.store.DealershipSeed;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.dao.AgentDao;
@@ -99,15 +100,31 @@ final class CadenceHarness implements AutoCloseable {
 
   /** A harness whose worker {@link #restartWorker} can replace mid-workflow. */
   static CadenceHarness restartable(TestDatabase db, Instant startTime) {
-    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE);
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE, DemoDealership.SEED);
+  }
+
+  /**
+   * Real time, no skipping, a replaceable worker, and a dealership of the test's choosing. For outages:
+   * the time-skipping server never skips past a workflow task that no worker picks up, so a stopped
+   * worker there stops the clock too.
+   */
+  static CadenceHarness realTime(TestDatabase db, DealershipSeed dealership) {
+    return new CadenceHarness(db, null, UnaryOperator.identity(), REPLACEABLE, dealership);
   }
 
   private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
       WorkerFactoryOptions factoryOptions) {
+    this(db, startTime, customiseSenders, factoryOptions, DemoDealership.SEED);
+  }
+
+  private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
+      WorkerFactoryOptions factoryOptions, DealershipSeed dealership) {
     this.db = db;
     this.factoryOptions = factoryOptions;
-    this.dealershipId = new DealershipSeeder(db.jdbi()).seed(DemoDealership.SEED);
-    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder().setInitialTime(startTime);
+    this.dealershipId = new DealershipSeeder(db.jdbi()).seed(dealership);
+    TestEnvironmentOptions.Builder options = startTime == null
+        ? TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
+        : TestEnvironmentOptions.newBuilder().setInitialTime(startTime);
     options.setWorkerFactoryOptions(factoryOptions != null ? factoryOptions : CadenceWorkers.factoryOptions().build());
     this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
