@@ -7,8 +7,10 @@ import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,9 +28,20 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
   /** With a link to the lead's unsubscribe page in every email. */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls,
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER));
+  }
+
+  /**
+   * sendAttemptLimit: how long a send attempt can live at worst with the provider clients' configured
+   * answer timeout ({@link ProviderTimeouts#sendAttempt}); a touch left SENDING for longer belongs to an
+   * attempt that died (a killed worker) and the next attempt takes it over.
+   */
+  public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
-        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls),
+        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit),
         new LeadRecordActivitiesImpl(jdbi, notifier),
         new TaskActivitiesImpl(jdbi, notifier));
   }
