@@ -151,7 +151,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Senders senders = providerSenders(config).senders();
     AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
-      runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal, sendAttemptLimit(config));
+      runWorker(config, environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
     LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
         config.getTemporal().getCallTimeout().toJavaDuration());
@@ -176,8 +176,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
-    runWorker(environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
-        unsubscribeLinks, temporal, sendAttemptLimit(config));
+    runWorker(config, environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
+        unsubscribeLinks, temporal);
   }
 
   /**
@@ -240,13 +240,16 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   }
 
   /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
-  private static void runWorker(Environment environment, Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal,
-      java.time.Duration sendAttemptLimit) {
-    CadenceActivities activities =
-        CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks, sendAttemptLimit);
-    WorkerFactory factory =
-        WorkerFactory.newInstance(temporal.connection().client(), CadenceWorkers.factoryOptions().build());
+  private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
+      Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
+      TemporalRuntime temporal) {
+    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks,
+        sendAttemptLimit(config));
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
+        CadenceWorkers.factoryOptions()
+            .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
+                config.getTemporal().getStickyQueueTimeout().toJavaDuration())
+            .build());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
