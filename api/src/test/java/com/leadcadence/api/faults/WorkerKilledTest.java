@@ -81,8 +81,8 @@ class WorkerKilledTest {
   private static final int KILLS = 3;
   /** The clients' answer timeout: a send attempt lives at most 3 x (2 + 2 + 2) = 18 s, then it is taken over. */
   private static final Duration SENDERS_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration SMS_AFTER = Duration.ofSeconds(14);
-  private static final Duration VOICEMAIL_AFTER = Duration.ofSeconds(28);
+  private static final Duration SMS_AFTER = Duration.ofSeconds(12);
+  private static final Duration VOICEMAIL_AFTER = Duration.ofSeconds(24);
   /** How long after a kill the stand-in's answer may still have been unrecorded by the dead worker. */
   private static final Duration RECORDING_GRACE = Duration.ofSeconds(2);
   private static final String DEALER_PHONE = "+13125550100";
@@ -100,30 +100,43 @@ class WorkerKilledTest {
         ProviderHttpStandIn standIn = new ProviderHttpStandIn(300, 800);
         TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort)) {
       Jdbi jdbi = db.jdbi();
-      long dealershipId = new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
-      long agentId = jdbi.onDemand(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0).id();
-      SearchAttributeRegistrar.Result registered = SearchAttributeRegistrar.register(temporalAddress, "default");
-      assertTrue(registered.complete(), String.valueOf(registered.problem()));
       Path config = writeConfig(dir.resolve("worker.yml"), db, temporalAddress, standIn.baseUrl());
+      phase("database, stand-in and Temporal server up", testStart);
 
       Map<Long, Lead> leads = new HashMap<>();
       List<Kill> kills = new ArrayList<>();
+      // The worker's JVM boots while the dealership and the leads' rows are written.
       WorkerProcess worker = WorkerProcess.start(config, dir, 1);
       try {
-        worker.awaitReady(Duration.ofSeconds(40));
+        long dealershipId = new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
+        long agentId = jdbi.onDemand(AgentDao.class).listActive(dealershipId, AgentRole.AGENT).get(0).id();
+        SearchAttributeRegistrar.Result registered = SearchAttributeRegistrar.register(temporalAddress, "default");
+        assertTrue(registered.complete(), String.valueOf(registered.problem()));
+        // A zone where it is early afternoon now, and a dealership open around the clock in it: every
+        // step is inside its contact window, whenever the build runs.
+        String zone = afternoonZone();
+        List<Long> leadIds = jdbi.withHandle(handle -> {
+          List<Long> ids = new ArrayList<>();
+          for (int i = 0; i < LEADS; i++) {
+            ids.add(insertLead(handle.attach(LeadDao.class), dealershipId, agentId, i, zone));
+          }
+          return ids;
+        });
+        phase("dealership and " + LEADS + " lead rows written", testStart);
+        worker.awaitReady(Duration.ofSeconds(60));
+        phase("worker 1 ready", testStart);
 
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
         WorkflowClient client = WorkflowClient.newInstance(service);
-        // A zone where it is early afternoon now, and a dealership open around the clock in it: every
-        // step is inside its contact window, whenever the build runs.
-        String zone = afternoonZone();
         List<WorkflowStub> workflows = new ArrayList<>();
+        Instant receivedAt = Instant.now();
         for (int i = 0; i < LEADS; i++) {
-          Lead lead = newLead(jdbi, dealershipId, agentId, i, zone);
+          Lead lead = lead(leadIds.get(i), dealershipId, agentId, i, zone, receivedAt);
           leads.put(lead.id(), lead);
           workflows.add(start(client, lead.input()));
         }
+        phase(LEADS + " workflows started", testStart);
 
         // Kill while sends of each channel in turn are in flight: the acknowledgments, then the texts,
         // then the drops (and whatever retries are running then).
@@ -141,6 +154,7 @@ class WorkerKilledTest {
               inFlight.stream().collect(Collectors.groupingBy(a -> a.channel, Collectors.counting())));
           worker = WorkerProcess.start(config, dir, k + 2);
           worker.awaitReady(Duration.ofSeconds(40));
+          phase("worker " + (k + 2) + " ready", testStart);
         }
 
         for (WorkflowStub workflow : workflows) {
@@ -156,6 +170,7 @@ class WorkerKilledTest {
                     Long.parseLong(workflow.getExecution().getWorkflowId().replace("lead-", ""))));
           }
         }
+        phase("every workflow finished", testStart);
         worker.stop();
         service.shutdownNow();
       } finally {
@@ -296,17 +311,26 @@ class WorkerKilledTest {
 
   private record Lead(long id, String email, String phone, LeadCadenceInput input) {}
 
-  private static Lead newLead(Jdbi jdbi, long dealershipId, long agentId, int n, String zone) {
-    String email = "killtest-%d-%d@example.com".formatted(n, System.nanoTime() % 100_000);
-    String phone = "+1312556%04d".formatted(n);
+  private static String email(int n) {
+    return "killtest-%d@example.com".formatted(n);
+  }
+
+  private static String phone(int n) {
+    return "+1312556%04d".formatted(n);
+  }
+
+  private static long insertLead(LeadDao dao, long dealershipId, long agentId, int n, String zone) {
     int score = 60;
-    Instant now = Instant.now();
-    LeadDao dao = jdbi.onDemand(LeadDao.class);
     long leadId = dao.insert(new NewLead(dealershipId, "website", "kill-" + n + "-" + System.nanoTime(),
-        "Lead", "Number" + n, email, phone, zone, 2024, "Toyota", "Camry", "XSE", null, "STK-1", null, null,
-        true, true, "website", now, score, Grade.forScore(score), agentId));
+        "Lead", "Number" + n, email(n), phone(n), zone, 2024, "Toyota", "Camry", "XSE", null, "STK-1", null,
+        null, true, true, "website", Instant.now(), score, Grade.forScore(score), agentId));
     dao.setWorkflowId(leadId, WorkflowIds.forLead(leadId));
     dao.markStartedIfStarting(leadId);
+    return leadId;
+  }
+
+  /** The workflow input intake would build, with a short plan: email at once, a text, a voicemail drop. */
+  private static Lead lead(long leadId, long dealershipId, long agentId, int n, String zone, Instant receivedAt) {
     List<OpeningHours> always = new ArrayList<>();
     for (DayOfWeek day : DayOfWeek.values()) {
       always.add(new OpeningHours(day, LocalTime.MIDNIGHT, LocalTime.of(23, 59)));
@@ -316,10 +340,14 @@ class WorkerKilledTest {
         CadenceStep.of("sms-1", Channel.SMS, "intro", StepTiming.afterStart(SMS_AFTER)),
         CadenceStep.of("vm-1", Channel.VOICEMAIL, "vm-intro", StepTiming.afterStart(VOICEMAIL_AFTER))), null);
     LeadCadenceInput input = new LeadCadenceInput(leadId, dealershipId, "website",
-        new LeadContact("Lead", "Number" + n, email, phone, zone),
-        new Vehicle(2024, "Toyota", "Camry", "XSE", null, "STK-1"), score, agentId, Set.of(),
-        new DealershipSchedule(zone, always), plan, now);
-    return new Lead(leadId, email, phone, input);
+        new LeadContact("Lead", "Number" + n, email(n), phone(n), zone),
+        new Vehicle(2024, "Toyota", "Camry", "XSE", null, "STK-1"), 60, agentId, Set.of(),
+        new DealershipSchedule(zone, always), plan, receivedAt);
+    return new Lead(leadId, email(n), phone(n), input);
+  }
+
+  private static void phase(String what, long since) {
+    System.out.printf("%5.1f s: %s%n", (System.nanoTime() - since) / 1e9, what);
   }
 
   private static WorkflowStub start(WorkflowClient client, LeadCadenceInput input) {
