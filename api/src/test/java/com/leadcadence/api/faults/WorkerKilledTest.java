@@ -146,6 +146,10 @@ class WorkerKilledTest {
           Instant workerUp = worker.readyAt();
           awaitInFlight(standIn, channel, workerUp, Duration.ofSeconds(60));
           Thread.sleep(random.nextInt(150, 700));
+          // Answers take 300-800 ms: if every open request was answered meanwhile, wait for the next one.
+          for (int tries = 0; standIn.inFlight().isEmpty() && tries < 100; tries++) {
+            Thread.sleep(random.nextInt(5, 50));
+          }
           Instant at = Instant.now();
           List<Accepted> inFlight = standIn.inFlight();
           worker.kill();
