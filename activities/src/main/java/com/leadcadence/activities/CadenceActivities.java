@@ -7,9 +7,11 @@ import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
 import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,15 +29,33 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
   /** With a link to the lead's unsubscribe page in every email. */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
-    return create(jdbi, senders, templates, notifier, unsubscribeUrls, Clock.systemUTC());
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls,
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC());
   }
 
   /** clock: what the send activity checks the contact window against (a test's server time in tests). */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock) {
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls,
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock);
+  }
+
+  /**
+   * sendAttemptLimit: how long a send attempt can live at worst with the provider clients' configured
+   * answer timeout ({@link ProviderTimeouts#sendAttempt}); a touch left SENDING for longer belongs to an
+   * attempt that died (a killed worker) and the next attempt takes it over.
+   */
+  public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC());
+  }
+
+  public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock) {
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
-        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, clock),
+        new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit,
+            clock),
         new LeadRecordActivitiesImpl(jdbi, notifier),
         new TaskActivitiesImpl(jdbi, notifier));
   }

@@ -74,6 +74,7 @@ import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -150,7 +151,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Senders senders = providerSenders(config).senders();
     AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
-      runWorker(environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
+      runWorker(config, environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
     }
     LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
         config.getTemporal().getCallTimeout().toJavaDuration());
@@ -175,7 +176,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     MessageTemplates templates = loadVerifiedTemplates(config);
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
-    runWorker(environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
+    runWorker(config, environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
         unsubscribeLinks, temporal);
   }
 
@@ -239,13 +240,27 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   }
 
   /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
-  private static void runWorker(Environment environment, Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks, TemporalRuntime temporal) {
-    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks);
-    WorkerFactory factory =
-        WorkerFactory.newInstance(temporal.connection().client(), CadenceWorkers.factoryOptions().build());
+  private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
+      Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
+      TemporalRuntime temporal) {
+    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks,
+        sendAttemptLimit(config));
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
+        CadenceWorkers.factoryOptions()
+            .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
+                config.getTemporal().getStickyQueueTimeout().toJavaDuration())
+            .build());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
+  }
+
+  /**
+   * How long a send attempt can live at worst with the clients' configured answer timeout
+   * ({@code senders.timeout}, capped at 20 s): 90 s at the default 20 s. A touch left SENDING by an
+   * attempt older than this (a killed worker) is taken over by the next attempt.
+   */
+  private static java.time.Duration sendAttemptLimit(LeadCadenceConfiguration config) {
+    return ProviderTimeouts.sendAttempt(config.getSenders().getTimeout().toJavaDuration());
   }
 
   /** Dry-run unless the configuration asks for providers and has their credentials. */

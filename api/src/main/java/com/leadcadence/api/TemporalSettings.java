@@ -32,6 +32,25 @@ public class TemporalSettings {
    */
   @NotNull private Duration callTimeout = Duration.seconds(10);
 
+  /**
+   * How long a workflow task waits on this worker's sticky queue (where the worker that ran a workflow
+   * last keeps it cached) before it goes to the normal queue for any worker: the SDK's 5 s. A real
+   * Temporal server does that hand-over; the embedded test server never does, so a worker that dies
+   * (kill -9) there leaves its workflows stuck on its sticky queue. 0s turns sticky execution off:
+   * every workflow task goes to the shared queue and replays its history.
+   */
+  @NotNull private Duration stickyQueueTimeout = Duration.seconds(5);
+
+  @JsonProperty
+  public Duration getStickyQueueTimeout() {
+    return stickyQueueTimeout;
+  }
+
+  @JsonProperty
+  public void setStickyQueueTimeout(Duration stickyQueueTimeout) {
+    this.stickyQueueTimeout = stickyQueueTimeout;
+  }
+
   @JsonProperty
   public Duration getCallTimeout() {
     return callTimeout;
