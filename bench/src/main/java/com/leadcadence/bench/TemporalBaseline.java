@@ -1,0 +1,110 @@
+package com.leadcadence.bench;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline: bare workflows with one no-op activity on the server the product embeds
+ * ({@code TestServer.createPortBoundServer}, reached over gRPC), the workflow and activity registered in
+ * this JVM with the SDK's default worker options. Its max sustained rate is measured by starting N
+ * workflows at once and waiting for every one to complete: N / (last completion - first start).
+ */
+final class TemporalBaseline {
+  static final String TASK_QUEUE = "bench-baseline";
+
+  @WorkflowInterface
+  public interface NoOpWorkflow {
+    @WorkflowMethod
+    String run(String input);
+  }
+
+  @ActivityInterface
+  public interface NoOpActivity {
+    String touch(String input);
+  }
+
+  public static final class NoOpWorkflowImpl implements NoOpWorkflow {
+    private final NoOpActivity activity = Workflow.newActivityStub(NoOpActivity.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+
+    @Override
+    public String run(String input) {
+      return activity.touch(input);
+    }
+  }
+
+  public static final class NoOpActivityImpl implements NoOpActivity {
+    @Override
+    public String touch(String input) {
+      return input;
+    }
+  }
+
+  record Result(int workflows, double seconds, double perSecond) {}
+
+  private TemporalBaseline() {}
+
+  /** warmUp workflows first (not counted), then the measured burst of n. */
+  static Result measure(int port, int warmUp, int n) throws Exception {
+    try (var server = TestServer.createPortBoundServer(port)) {
+      WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+      WorkflowClient client = WorkflowClient.newInstance(service);
+      WorkerFactory factory = WorkerFactory.newInstance(client);
+      Worker worker = factory.newWorker(TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(NoOpWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new NoOpActivityImpl());
+      factory.start();
+      ExecutorService starters = Executors.newFixedThreadPool(8);
+      try {
+        if (warmUp > 0) {
+          burst(client, starters, warmUp);
+        }
+        return burst(client, starters, n);
+      } finally {
+        starters.shutdownNow();
+        factory.shutdownNow();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+        service.shutdownNow();
+        service.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Result burst(WorkflowClient client, ExecutorService starters, int n) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long start = System.nanoTime();
+    List<CompletableFuture<String>> results = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String id = "baseline-" + run + "-" + i;
+      results.add(CompletableFuture.supplyAsync(() -> {
+        NoOpWorkflow wf = client.newWorkflowStub(NoOpWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
+        WorkflowClient.start(wf::run, id);
+        return WorkflowStub.fromTyped(wf);
+      }, starters).thenCompose(stub -> stub.getResultAsync(String.class)));
+    }
+    CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(n, seconds, n / seconds);
+  }
+}
