@@ -7,7 +7,6 @@ import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.workflows.activities.ManagerAlert;
-import java.util.concurrent.atomic.AtomicReference;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.representations.CreateLeadRequest;
@@ -118,22 +117,23 @@ public final class LeadIntake {
   private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
     LeadScore score = CadenceInputs.score(lead, dealership);
     try {
-      AtomicReference<AgentRoster.Pick> offShift = new AtomicReference<>();
+      // The turn is taken before the insert's transaction, so no agent row stays locked while it runs.
+      Long chosen = lead.request().assignedAgentId();
+      AgentRoster.Pick offShift = null;
+      if (chosen == null) {
+        Optional<AgentRoster.Pick> pick = AgentAssigner.assign(agents, dealership, clock.instant(), null);
+        offShift = pick.filter(p -> !p.onShift()).orElse(null);
+        chosen = pick.map(p -> p.agent().id()).orElse(null);
+      }
+      Long agentId = chosen;
       LeadRow row = jdbi.inTransaction(handle -> {
         LeadDao dao = handle.attach(LeadDao.class);
-        Long agentId = lead.request().assignedAgentId();
-        if (agentId == null) {
-          Optional<AgentRoster.Pick> pick =
-              AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null);
-          pick.filter(p -> !p.onShift()).ifPresent(offShift::set);
-          agentId = pick.map(p -> p.agent().id()).orElse(null);
-        }
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));
         return dao.findById(id).orElseThrow();
       });
-      if (offShift.get() != null || row.assignedAgentId() == null) {
-        tellManagersNobodyIsOnShift(row, offShift.get());
+      if (offShift != null || row.assignedAgentId() == null) {
+        tellManagersNobodyIsOnShift(row, offShift);
       }
       return row;
     } catch (UnableToExecuteStatementException e) {

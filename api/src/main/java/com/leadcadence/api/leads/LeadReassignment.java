@@ -79,7 +79,7 @@ public final class LeadReassignment {
   }
 
   private Optional<AgentRoster.Pick> nextAgent(DealershipRow dealership, AgentRow leaving) {
-    return AgentAssigner.assignInOwnTransaction(agents, dealership, clock.instant(), leaving.id());
+    return AgentAssigner.assign(agents, dealership, clock.instant(), leaving.id());
   }
 
   private int moveLead(LeadRow lead, AgentRow agent, String why) {

@@ -7,20 +7,22 @@ import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.NewAgent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transactional;
 
 /** A dealership's agents and managers, and agents' own tokens; every lookup is scoped to the dealership. */
 @RegisterConstructorMapper(AgentRow.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
-public interface AgentDao extends SqlObject, Transactional<AgentDao> {
+public interface AgentDao extends SqlObject {
 
   @SqlUpdate("""
       INSERT INTO agents (dealership_id, name, email, phone, role, shift_hours, notify_by, max_open_tasks, available)
@@ -54,27 +56,35 @@ public interface AgentDao extends SqlObject, Transactional<AgentDao> {
   int setActive(long dealershipId, long id, boolean active);
 
   /**
-   * The dealership's active agents (role AGENT) with their open task counts, locked until the
-   * transaction ends so that two concurrent assignments take turns (fair round robin under load).
+   * The dealership's active agents (role AGENT) with the number of tasks each still has to do. Read
+   * without locks: the turn is then taken with {@link #takeTurn}, which fails if someone else took it.
    */
-  default List<AgentLoad> lockAgentsForAssignment(long dealershipId) {
-    List<AgentRow> agents = lockActiveAgents(dealershipId);
-    return agents.stream().map(a -> new AgentLoad(a, countOpenTasks(a.id()))).toList();
+  default List<AgentLoad> loadsForAssignment(long dealershipId) {
+    Map<Long, Integer> open = openTaskCounts(dealershipId);
+    return listActive(dealershipId, AgentRole.AGENT).stream()
+        .map(a -> new AgentLoad(a, open.getOrDefault(a.id(), 0)))
+        .toList();
   }
 
   @SqlQuery("""
-      SELECT * FROM agents
-      WHERE dealership_id = :dealershipId AND role = 'AGENT' AND active
-      ORDER BY id
-      FOR UPDATE
+      SELECT agent_id, COUNT(*) AS open_tasks FROM tasks
+      WHERE dealership_id = :dealershipId AND status IN ('OPEN', 'OVERDUE') AND agent_id IS NOT NULL
+      GROUP BY agent_id
       """)
-  List<AgentRow> lockActiveAgents(long dealershipId);
+  @KeyColumn("agent_id")
+  @ValueColumn("open_tasks")
+  Map<Long, Integer> openTaskCounts(long dealershipId);
 
-  @SqlQuery("SELECT COUNT(*) FROM tasks WHERE agent_id = :agentId AND status IN ('OPEN', 'OVERDUE')")
-  int countOpenTasks(long agentId);
+  /**
+   * Takes the agent's round-robin turn: stamps last_assigned_at only if it still holds what the caller
+   * read (null-safe), so of two concurrent assignments to the same agent one wins and the other picks again.
+   */
+  @SqlUpdate("""
+      UPDATE agents SET last_assigned_at = :at
+      WHERE id = :agentId AND last_assigned_at <=> :seen
+      """)
+  int takeTurn(long agentId, Instant seen, Instant at);
 
-  @SqlUpdate("UPDATE agents SET last_assigned_at = :at WHERE id = :agentId")
-  int markAssigned(long agentId, Instant at);
 
   // ---- agents' own tokens ---------------------------------------------------------------------
 

@@ -146,14 +146,16 @@ class StoreDaoTest {
     TaskRow done = tasks.create(NewTask.now(dealer, leadId, first, TaskKind.CALL_BACK_NOW, "call back", T0));
     tasks.complete(done.id(), "CONTACTED", null, T0);
 
-    List<AgentLoad> loads = jdbi.inTransaction(h -> h.attach(AgentDao.class).lockAgentsForAssignment(dealer));
+    List<AgentLoad> loads = agents.loadsForAssignment(dealer);
     assertEquals(List.of(first, second), loads.stream().map(l -> l.agent().id()).toList(), "managers never");
     assertEquals(List.of(1, 0), loads.stream().map(AgentLoad::openTasks).toList(), "only tasks still to do count");
 
-    agents.markAssigned(second, T0);
+    assertEquals(1, agents.takeTurn(second, null, T0), "the first turn: last_assigned_at was null");
     assertEquals(T0, agents.findById(dealer, second).orElseThrow().lastAssignedAt());
+    assertEquals(0, agents.takeTurn(second, null, T0.plusSeconds(1)), "someone took that turn already");
+    assertEquals(1, agents.takeTurn(second, T0, T0.plusSeconds(2)));
     agents.setActive(dealer, second, false);
-    assertEquals(1, jdbi.inTransaction(h -> h.attach(AgentDao.class).lockAgentsForAssignment(dealer)).size());
+    assertEquals(1, agents.loadsForAssignment(dealer).size());
   }
 
   @Test
