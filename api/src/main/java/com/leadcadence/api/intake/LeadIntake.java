@@ -24,6 +24,8 @@ import com.leadcadence.workflows.scoring.LeadScore;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -117,21 +119,23 @@ public final class LeadIntake {
   private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
     LeadScore score = CadenceInputs.score(lead, dealership);
     try {
-      // The turn is taken before the insert's transaction, so no agent row stays locked while it runs.
-      Long chosen = lead.request().assignedAgentId();
-      AgentRoster.Pick offShift = null;
-      if (chosen == null) {
-        Optional<AgentRoster.Pick> pick = AgentAssigner.assign(agents, dealership, clock.instant(), null);
-        offShift = pick.filter(p -> !p.onShift()).orElse(null);
-        chosen = pick.map(p -> p.agent().id()).orElse(null);
-      }
-      Long agentId = chosen;
-      LeadRow row = jdbi.inTransaction(handle -> {
+      // One connection for the turn and the insert. READ COMMITTED lets a lost compare-and-set on an
+      // agent's turn re-read the agents as they now are; only the chosen agent's row is locked, briefly.
+      AtomicReference<AgentRoster.Pick> offShiftPick = new AtomicReference<>();
+      LeadRow row = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
         LeadDao dao = handle.attach(LeadDao.class);
+        Long agentId = lead.request().assignedAgentId();
+        if (agentId == null) {
+          Optional<AgentRoster.Pick> pick =
+              AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null);
+          pick.filter(p -> !p.onShift()).ifPresent(offShiftPick::set);
+          agentId = pick.map(p -> p.agent().id()).orElse(null);
+        }
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));
         return dao.findById(id).orElseThrow();
       });
+      AgentRoster.Pick offShift = offShiftPick.get();
       if (offShift != null || row.assignedAgentId() == null) {
         tellManagersNobodyIsOnShift(row, offShift);
       }
