@@ -29,9 +29,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -51,6 +54,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  */
 @EnabledIfSystemProperty(named = "record.histories", matches = "true")
+@TestMethodOrder(MethodOrderer.MethodName.class) // the same lead ids from one recording to the next
 class CadenceHistoryRecorder {
   /** Monday 2026-11-23, 10:00 in Chicago: the dealership (MON-SAT 09:00-20:00) is open. */
   private static final Instant MONDAY_10AM = chicago("2026-11-23T10:00");
@@ -156,18 +160,27 @@ class CadenceHistoryRecorder {
     }
   }
 
-  /** Writes the closed history after checking that it replays against the code that made it. */
+  /**
+   * Writes the closed history, with the recording worker's identity ("pid@host") replaced so that a
+   * re-recording differs only where the code's behaviour or the run ids changed, then checks that the
+   * file as written replays against the code that made it.
+   */
   private static void write(CadenceHarness h, LeadCadenceInput input, String scenario) throws IOException {
     WorkflowExecutionHistory history = h.client.fetchHistory(WorkflowIds.forLead(input.leadId()));
     assertEquals(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, history.getLastEvent().getEventType(),
         scenario + ": the workflow must have closed");
-    try {
-      WorkflowReplayer.replayWorkflowExecution(history, LeadCadenceWorkflowImpl.class);
-    } catch (Exception e) {
-      throw new AssertionError(scenario + ": the fresh history does not replay", e);
-    }
+    String json = IDENTITY.matcher(history.toJson(true)).replaceAll("\"identity\": \"history-recorder\"");
     Path file = folder.resolve(scenario + ".json");
-    Files.writeString(file, history.toJson(true) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+    try {
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8)),
+          LeadCadenceWorkflowImpl.class);
+    } catch (Exception e) {
+      throw new AssertionError(scenario + ": the recorded history does not replay", e);
+    }
     System.out.printf("recorded %s (%d events)%n", file.toAbsolutePath().normalize(), history.getEvents().size());
   }
+
+  private static final Pattern IDENTITY = Pattern.compile("\"identity\": \"[^\"]*\"");
 }
