@@ -339,7 +339,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         new VoicemailAnswers(webhooks.callControl(), reports, finder, tasks),
         environment.getObjectMapper()));
     environment.jersey().register(new SendGridWebhookResource(webhooks, events,
-        new SendGridEvents(finder, reports, optOuts, signals), environment.getObjectMapper()));
+        new SendGridEvents(finder, reports, optOuts, signals, events), environment.getObjectMapper()));
   }
 
   /**

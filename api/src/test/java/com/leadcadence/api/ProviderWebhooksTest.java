@@ -36,7 +36,14 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
+import com.leadcadence.workflows.model.EngagementType;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -310,7 +317,8 @@ class ProviderWebhooksTest {
     assertEquals(200, send("/webhooks/sendgrid/events", "application/json", body, signed).status());
     assertEquals(200, send("/webhooks/sendgrid/events", "application/json", body, signed).status());
 
-    assertEquals(eventsBefore + 4, events().count(), "each event stored once");
+    // The open also claims its email's engagement key (lead:EMAIL_OPEN:touch): the first open is signalled.
+    assertEquals(eventsBefore + 5, events().count(), "each event stored once, plus the open's engagement claim");
     assertEquals(TouchState.DELIVERED, touches().findById(delivered.id()).orElseThrow().status());
     TouchRow bounceRow = touches().findById(bounce.id()).orElseThrow();
     assertEquals(TouchState.FAILED, bounceRow.status());
@@ -320,6 +328,61 @@ class ProviderWebhooksTest {
     assertTrue(optOuts().isOptedOut(dealershipId, sharedEmail.toLowerCase(), OptOutChannel.EMAIL));
     awaitBlocked(unsubscriber, "EMAIL");
     awaitBlocked(sameAddress, "EMAIL");
+  }
+
+  /**
+   * 5,000 opens of one email, batched as SendGrid does (50 POSTs of 100): every event is stored, but only
+   * the first is signalled, so the workflow's history stays small and the score rises once.
+   */
+  @Test
+  void manyOpensOfOneEmailAreStoredButSignalledOnceSoTheHistoryStaysBounded() {
+    // A browsing lead: a score well under 100, so that one open shows.
+    Map<String, Object> browsing = Leads.with(Leads.with(Leads.valid(), "phone", uniquePhone()), "email", uniqueEmail());
+    browsing.put("timeframe", "BROWSING");
+    browsing.remove("financing");
+    Reply created = dealer.post("/v1/leads", browsing);
+    assertEquals(201, created.status(), created.body().toString());
+    long leadId = created.body().path("id").asLong();
+    JsonNode before = dealer.get("/v1/leads/" + leadId).body();
+    String workflowId = before.path("lead").path("workflowId").asText();
+    int scoreBefore = before.path("state").path("score").asInt();
+    assertTrue(scoreBefore + EngagementType.EMAIL_OPEN.points() <= 100, "room for the score to rise: " + before);
+    TouchRow email = sentTouch(leadId, Channel.EMAIL, "sendgrid", "msg-" + SEQUENCE.incrementAndGet(), "Hi");
+    long sendGridEventsBefore = events().listByProvider("sendgrid").size();
+
+    for (int post = 0; post < 50; post++) {
+      StringBuilder batch = new StringBuilder("[");
+      for (int i = 0; i < 100; i++) {
+        batch.append(i == 0 ? "" : ",").append(event("open", leadId, email.id(), "o@example.com", ""));
+      }
+      byte[] body = batch.append("]").toString().getBytes(StandardCharsets.UTF_8);
+      String timestamp = Long.toString(Instant.now().getEpochSecond());
+      assertEquals(200, send("/webhooks/sendgrid/events", "application/json", body, Map.of(
+          "X-Twilio-Email-Event-Webhook-Timestamp", timestamp,
+          "X-Twilio-Email-Event-Webhook-Signature", WebhookSigner.sendGrid(SENDGRID_KEYS, timestamp, body))).status());
+    }
+
+    assertEquals(sendGridEventsBefore + 5_000, events().listByProvider("sendgrid").size(), "every open stored");
+    int expected = scoreBefore + EngagementType.EMAIL_OPEN.points();
+    Leads.await(WAIT, "score " + expected + " in the row and the workflow", () -> {
+      JsonNode now = dealer.get("/v1/leads/" + leadId).body();
+      return now.path("state").path("score").asInt() == expected && now.path("lead").path("score").asInt() == expected;
+    });
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget("127.0.0.1:" + APP.getConfiguration().getTemporal().getEmbeddedPort()).build());
+    try {
+      WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
+          .setNamespace(APP.getConfiguration().getTemporal().getNamespace()).build());
+      List<HistoryEvent> history = client.fetchHistory(workflowId).getHistory().getEventsList();
+      long signals = history.stream()
+          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED).count();
+      assertEquals(1, signals, "one engagement signal for 5,000 opens");
+      assertTrue(history.size() < 60, "history of " + history.size() + " events");
+    } finally {
+      service.shutdown();
+    }
+    assertEquals(expected, dealer.get("/v1/leads/" + leadId).body().path("state").path("score").asInt(),
+        "the score rose once");
   }
 
   // ---- helpers ----

@@ -46,6 +46,8 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -75,6 +77,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * and the row's status is written under one lock. Workflows started before it keep the old loop.
    */
   static final String SEND_TIME_RULES = "send-time-rules";
+  /**
+   * Version 1: the manager alert runs beside the loop ({@code Async.procedure}), so that a slow or
+   * retrying alert (database down, notifier slow) never holds back the next step. Before it, the loop
+   * waited for the alert; histories recorded then replay that way.
+   */
+  static final String ASYNC_MANAGER_ALERT = "async-manager-alert";
   /** After the activity refused a late start, the step is planned again no sooner than this. */
   private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
 
@@ -146,6 +154,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Duration pauseShift = Duration.ZERO;
 
   private Instant managerAlertAt;
+  /** The alert running beside the loop (version 1 of ASYNC_MANAGER_ALERT), until the cadence ends. */
+  private Promise<Void> managerAlertSent;
   /** The agents' tasks whose due and escalation times this workflow keeps (its timers are the SLA clock). */
   private final TaskDeadlines taskDeadlines = new TaskDeadlines();
   private int escalations;
@@ -239,11 +249,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       Workflow.await(Workflow::isEveryHandlerFinished);
       persistProfileChange();
       writeFinalStatus();
+      awaitManagerAlert();
       return new CadenceResult(status, attempts, stepsDone);
     }
     persistStatusChange();
     persistProfileChange();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    awaitManagerAlert();
     return new CadenceResult(status, attempts, stepsDone);
   }
 
@@ -512,10 +524,27 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return false;
     }
     managerAlertAt = null;
-    records.alertManager(new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
+    ManagerAlert alert = new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
         "grade A lead uncontacted " + plan.managerAlertAfter().toMinutes() + " minutes after the cadence started",
-        now()));
+        now());
+    if (Workflow.getVersion(ASYNC_MANAGER_ALERT, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      managerAlertSent = Async.procedure(records::alertManager, alert);
+    } else {
+      records.alertManager(alert);
+    }
     return true;
+  }
+
+  /** An alert still running when the cadence ends is waited for: the workflow must not close on it. */
+  private void awaitManagerAlert() {
+    if (managerAlertSent != null) {
+      try {
+        managerAlertSent.get();
+      } catch (ActivityFailure e) {
+        log.warn("manager alert failed: {}", e.getMessage());
+      }
+      managerAlertSent = null;
+    }
   }
 
   // ---- task SLAs ----------------------------------------------------------------------------

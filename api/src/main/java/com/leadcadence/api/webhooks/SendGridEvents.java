@@ -19,17 +19,27 @@ import org.slf4j.LoggerFactory;
  * (lead_id, touch_id). delivered settles the touch; open and click are engagement; a hard bounce or a
  * drop fails the touch and blocks email for that lead; unsubscribe, group_unsubscribe and spamreport put
  * the address on the dealership's opt-out list and stop email for every running lead with it.
+ *
+ * <p>Engagement is coalesced so that a lead's workflow history stays bounded: only the first open and the
+ * first click of each email (touch) is signalled. Every event is still stored in provider_events under its
+ * own sg_event_id; the first one of its kind also claims the key {@code lead:type:touch} under the
+ * {@link #ENGAGEMENT_PROVIDER} pseudo-provider, and later ones find that claim and are not signalled.
  */
 public final class SendGridEvents {
   private static final Logger log = LoggerFactory.getLogger(SendGridEvents.class);
+  /** provider_events rows that stand for "this lead's workflow heard of this email's open (or click)". */
+  public static final String ENGAGEMENT_PROVIDER = "sendgrid-engagement";
 
   private final LeadFinder finder;
   private final DeliveryReports reports;
   private final WorkflowSignals signals;
   private final EmailOptOuts emailOptOuts;
+  private final ProviderEvents events;
 
-  public SendGridEvents(LeadFinder finder, DeliveryReports reports, OptOutRegistry optOuts, WorkflowSignals signals) {
+  public SendGridEvents(LeadFinder finder, DeliveryReports reports, OptOutRegistry optOuts, WorkflowSignals signals,
+      ProviderEvents events) {
     this.finder = finder;
+    this.events = events;
     this.reports = reports;
     this.signals = signals;
     this.emailOptOuts = new EmailOptOuts(finder, optOuts, signals);
@@ -65,8 +75,8 @@ public final class SendGridEvents {
       String type = type(event);
       switch (type) {
         case "delivered" -> settle(event, lead.get(), TouchState.DELIVERED, "sendgrid delivered");
-        case "open" -> engagement(lead.get(), EngagementType.EMAIL_OPEN, "email opened");
-        case "click" -> engagement(lead.get(), EngagementType.EMAIL_CLICK, "email link clicked");
+        case "open" -> engagement(event, lead.get(), EngagementType.EMAIL_OPEN, "email opened");
+        case "click" -> engagement(event, lead.get(), EngagementType.EMAIL_CLICK, "email link clicked");
         case "bounce" -> bounce(event, lead.get());
         case "dropped" -> fail(event, lead.get(), "sendgrid dropped: " + event.path("reason").asText(""));
         case "unsubscribe", "group_unsubscribe", "spamreport" -> optOut(event, lead.get(), type);
@@ -82,8 +92,29 @@ public final class SendGridEvents {
             () -> log.warn("sendgrid {} event matches no touch", type(event)));
   }
 
-  private void engagement(LeadRow lead, EngagementType type, String detail) {
-    signals.signal(lead, "engagement(" + type + ")", w -> w.engagement(new EngagementEvent(type, detail)));
+  /**
+   * Signals the first open (or click) of an email only. The claim is withdrawn when the signal fails
+   * (Temporal unreachable), so that SendGrid's retry signals it then.
+   */
+  private void engagement(JsonNode event, LeadRow lead, EngagementType type, String detail) {
+    String key = engagementKey(lead.id(), type, event);
+    boolean signalled = events.once(ENGAGEMENT_PROVIDER, key, type.name(), lead.id(), "",
+        () -> signals.signal(lead, "engagement(" + type + ")", w -> w.engagement(new EngagementEvent(type, detail))));
+    if (!signalled) {
+      log.debug("sendgrid {}: this email's engagement was already signalled", type);
+    }
+  }
+
+  /** lead:type:email, the email named by touch_id, else by the message id SendGrid gave it. */
+  static String engagementKey(long leadId, EngagementType type, JsonNode event) {
+    String email = event.path(SendGridEmailSender.TOUCH_ID_ARG).asText("");
+    if (email.isBlank()) {
+      String message = event.path("sg_message_id").asText("");
+      int dot = message.indexOf('.');
+      email = "m:" + (dot > 0 ? message.substring(0, dot) : message);
+    }
+    String key = leadId + ":" + type + ":" + email;
+    return key.length() <= 191 ? key : key.substring(0, 191);
   }
 
   /** "blocked" bounces are the receiving server refusing for now (reputation, content): not the address. */

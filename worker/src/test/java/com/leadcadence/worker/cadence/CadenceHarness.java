@@ -75,6 +75,8 @@ final class CadenceHarness implements AutoCloseable {
   private final AgentNotifier notifier;
   /** Runs inside recordStatus before it writes (a test blocks it there to race a signal against it). */
   volatile java.util.function.Consumer<com.leadcadence.workflows.activities.StatusChange> beforeRecordStatus = c -> { };
+  /** Runs before the real alertManager activity: a test makes it throw (database down) or wait. */
+  volatile java.util.function.Consumer<ManagerAlert> beforeAlertManager = a -> { };
   /** Set once a test restarted the worker: the factory that replaced the environment's own. */
   private WorkerFactory restartedFactory;
 
@@ -174,6 +176,7 @@ final class CadenceHarness implements AutoCloseable {
 
           @Override
           public void alertManager(ManagerAlert alert) {
+            beforeAlertManager.accept(alert);
             real.alertManager(alert);
           }
         };

@@ -369,6 +369,31 @@ class LeadCadenceWorkflowTest {
     workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
   }
 
+  /** The alert's activity fails (its database is down) for hours: the cadence goes on meanwhile. */
+  @Test
+  void aManagerAlertThatKeepsFailingNeverBlocksTheCadence() {
+    CadenceHarness h = harnessAt(MONDAY_10AM);
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+    h.beforeAlertManager = alert -> {
+      if (down.get()) {
+        throw new IllegalStateException("database unreachable");
+      }
+    };
+    LeadCadenceInput hot = h.newLead(chicagoLead(), GRADE_A, Set.of());
+    LeadCadenceWorkflow workflow = h.start(hot);
+    Instant alertDue = h.now().plus(Duration.ofMinutes(15));
+    h.env.sleep(Duration.ofHours(4));
+    assertTrue(h.managerAlerts.isEmpty());
+    List<TouchRow> afterAlert = h.touches(hot.leadId()).stream()
+        .filter(t -> t.performedAt().isAfter(alertDue.plus(Duration.ofMinutes(1)))).toList();
+    assertFalse(afterAlert.isEmpty(), "steps after the alert ran while it was failing: " + h.touches(hot.leadId()));
+
+    down.set(false);
+    h.env.sleep(Duration.ofMinutes(10));
+    assertEquals(1, h.managerAlerts.size(), "the alert arrives once its activity succeeds");
+    workflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, null));
+  }
+
   @Test
   void aHotLeadStillUncontactedAfterFifteenMinutesAlertsAManager() {
     CadenceHarness h = harnessAt(MONDAY_10AM);
