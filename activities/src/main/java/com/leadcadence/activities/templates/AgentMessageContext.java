@@ -1,5 +1,8 @@
 package com.leadcadence.activities.templates;
 
+import static com.leadcadence.activities.templates.TemplateValues.blankToNull;
+import static com.leadcadence.activities.templates.TemplateValues.requireHttpUrl;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +76,7 @@ public record AgentMessageContext(
     assignedAgent = blankToNull(assignedAgent);
     dealershipName = blankToNull(dealershipName);
     agentUrl = blankToNull(agentUrl);
-    // Configuration, not input: a bad one is a wiring bug to surface early.
-    if (agentUrl != null && !agentUrl.matches("(?i)https?://\\S+")) {
-      throw new IllegalArgumentException("agentUrl must be an absolute http(s) URL: " + agentUrl);
-    }
+    requireHttpUrl("agentUrl", agentUrl);
   }
 
   /** "Jane D." from "Jane" and "Doe"; whichever name there is without the other; "a lead" without either. */
@@ -114,9 +114,5 @@ public record AgentMessageContext(
     if (value != null) {
       scope.put(key, value);
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -1,5 +1,8 @@
 package com.leadcadence.activities.templates;
 
+import static com.leadcadence.activities.templates.TemplateValues.blankToNull;
+import static com.leadcadence.activities.templates.TemplateValues.requireHttpUrl;
+
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
@@ -39,11 +42,7 @@ public record TemplateContext(
     dealershipPhone = blankToNull(dealershipPhone);
     stockCount = stockCount != null && stockCount <= 0 ? null : stockCount;
     unsubscribeUrl = blankToNull(unsubscribeUrl);
-    // Built by our own code from configuration, so a bad one is a bug to surface on the first email;
-    // the check also keeps a javascript: or data: URL out of an href.
-    if (unsubscribeUrl != null && !unsubscribeUrl.matches("(?i)https?://\\S+")) {
-      throw new IllegalArgumentException("unsubscribeUrl must be an absolute http(s) URL: " + unsubscribeUrl);
-    }
+    requireHttpUrl("unsubscribeUrl", unsubscribeUrl);
   }
 
   /** Without an unsubscribe URL (the values templates had before one existed). */
@@ -94,9 +93,5 @@ public record TemplateContext(
     if (value != null) {
       scope.put(key, value);
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }
