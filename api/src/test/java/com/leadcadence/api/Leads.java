@@ -41,8 +41,8 @@ final class Leads {
   /** A dealership open every hour of every day, so business hours never hold back a test's call task. */
   static com.leadcadence.store.DealershipSeed alwaysOpenDealership(String apiKey) {
     var demo = com.leadcadence.store.DemoDealership.SEED;
-    return new com.leadcadence.store.DealershipSeed("Always Open Motors", "UTC", "MON-SUN 00:00-23:59",
-        demo.senderName(), demo.senderEmail(), demo.senderPhone(), true, demo.firstPartySources(), apiKey,
+    return new com.leadcadence.store.DealershipSeed("Always Open Motors", "UTC", "MON-SUN 00:00-23:59", "",
+        demo.senderName(), demo.senderEmail(), demo.senderPhone(), true, demo.firstPartySources(), null, apiKey,
         demo.agents());
   }
 

@@ -109,8 +109,8 @@ class ProviderWebhooksTest {
   @BeforeAll
   static void seed() {
     dealershipId = new DealershipSeeder(DB.jdbi()).seed(new DealershipSeed(DEALER_NAME, "America/Chicago",
-        "MON-SAT 09:00-20:00", DEALER_NAME + " Sales", "sales@riverside.example", DEALER_NUMBER, true,
-        "website", DEALER_KEY,
+        "MON-SAT 09:00-20:00", "", DEALER_NAME + " Sales", "sales@riverside.example", DEALER_NUMBER, true,
+        "website", null, DEALER_KEY,
         List.of(new AgentSeed("Ana Ruiz", "ana@riverside.example", "+13125550178", AgentRole.AGENT))));
     dealer = new ApiClient(APP.getLocalPort(), DEALER_KEY);
   }

@@ -7,11 +7,13 @@ public record DealershipSeed(
     String name,
     String timeZone,
     String businessHours,
+    String holidays,
     String senderName,
     String senderEmail,
     String senderPhone,
     boolean webFormCapturesConsent,
     String firstPartySources,
+    String inboundEmail,
     String apiKey,
     List<AgentSeed> agents) {
 
@@ -21,7 +23,7 @@ public record DealershipSeed(
 
   /** The same dealership under another API key (tests seed several). */
   public DealershipSeed withApiKey(String otherKey) {
-    return new DealershipSeed(name, timeZone, businessHours, senderName, senderEmail, senderPhone,
-        webFormCapturesConsent, firstPartySources, otherKey, agents);
+    return new DealershipSeed(name, timeZone, businessHours, holidays, senderName, senderEmail, senderPhone,
+        webFormCapturesConsent, firstPartySources, null, otherKey, agents);
   }
 }

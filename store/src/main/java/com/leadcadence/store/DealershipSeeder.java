@@ -28,8 +28,8 @@ public final class DealershipSeeder {
         return existing.get().id();
       }
       long id = dealerships.insert(new NewDealership(seed.name(), seed.timeZone(), seed.businessHours(),
-          seed.senderName(), seed.senderEmail(), seed.senderPhone(), seed.webFormCapturesConsent(),
-          seed.firstPartySources()));
+          seed.holidays(), seed.senderName(), seed.senderEmail(), seed.senderPhone(), null,
+          seed.webFormCapturesConsent(), seed.firstPartySources(), seed.inboundEmail()));
       dealerships.insertApiKey(id, keyHash, "seed");
       AgentDao agents = handle.attach(AgentDao.class);
       for (AgentSeed agent : seed.agents()) {

@@ -13,11 +13,13 @@ public final class DemoDealership {
           "Lakeside Motors",
           "America/Chicago",
           "MON-SAT 09:00-20:00",
+          "",
           "Lakeside Motors Sales",
           "sales@lakeside-motors.example",
           "+13125550100",
           true,
           "website,chat",
+          "lakeside-motors@inbound.leadcadence.example",
           API_KEY,
           List.of(
               new AgentSeed("Maria Alvarez", "maria.alvarez@lakeside-motors.example", "+13125550111",

@@ -115,11 +115,13 @@ class AgentPageBrowserTest {
         "Browser Test Motors",
         "America/Chicago",
         "MON-SUN 00:00-23:59",        // open every day, all day: business hours never hold the call
+        "",                            // no holidays
         "Browser Test Motors Sales",
         "sales@browser-test-motors.example",
         "+13125550150",
         true,                          // the web form captures consent
         "website,chat",
+        null,                          // no inbound e-mail address
         apiKey,
         List.of(new AgentSeed(AGENT_NAME, "avery@browser-test-motors.example", "+13125550151", AgentRole.AGENT))));
     api = new Api(base, apiKey);

@@ -84,7 +84,7 @@ class NormalisedLeadTest {
   }
 
   private static DealershipRow dealership(boolean webFormCapturesConsent) {
-    return new DealershipRow(1, "Lakeside Motors", "America/Chicago", "MON-SAT 09:00-20:00", "Sales",
-        "sales@example.com", null, null, webFormCapturesConsent, "website,chat", 10, 30, 120, NOW);
+    return new DealershipRow(1, "Lakeside Motors", "America/Chicago", "MON-SAT 09:00-20:00", "", "Sales",
+        "sales@example.com", null, null, webFormCapturesConsent, "website,chat", null, 10, 30, 120, NOW);
   }
 }

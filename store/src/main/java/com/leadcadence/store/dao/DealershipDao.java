@@ -19,10 +19,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface DealershipDao extends SqlObject {
 
   @SqlUpdate("""
-      INSERT INTO dealerships (name, time_zone, business_hours, sender_name, sender_email, sender_phone,
-                               web_form_captures_consent, first_party_sources)
-      VALUES (:name, :timeZone, :businessHours, :senderName, :senderEmail, :senderPhone,
-              :webFormCapturesConsent, :firstPartySources)
+      INSERT INTO dealerships (name, time_zone, business_hours, holidays, sender_name, sender_email,
+                               sender_phone, messaging_service_sid, web_form_captures_consent,
+                               first_party_sources, inbound_email)
+      VALUES (:name, :timeZone, :businessHours, :holidays, :senderName, :senderEmail,
+              :senderPhone, :messagingServiceSid, :webFormCapturesConsent,
+              :firstPartySources, :inboundEmail)
       """)
   @GetGeneratedKeys("id")
   long insert(@BindMethods NewDealership dealership);

@@ -5,8 +5,11 @@ public record NewDealership(
     String name,
     String timeZone,
     String businessHours,
+    String holidays,
     String senderName,
     String senderEmail,
     String senderPhone,
+    String messagingServiceSid,
     boolean webFormCapturesConsent,
-    String firstPartySources) {}
+    String firstPartySources,
+    String inboundEmail) {}

@@ -70,8 +70,8 @@ class SendTimeFaultsTest {
    */
   @Test
   void aWorkerBackAfterTheTextingWindowClosedSendsOnlyEmailAndNoTextBeforeMorning() throws Exception {
-    DealershipSeed alwaysOpen = new DealershipSeed("Night Owl Motors", "UTC", "MON-SUN 00:00-23:59",
-        "Night Owl Sales", "sales@night-owl.example", "+13125550100", true, "website",
+    DealershipSeed alwaysOpen = new DealershipSeed("Night Owl Motors", "UTC", "MON-SUN 00:00-23:59", "",
+        "Night Owl Sales", "sales@night-owl.example", "+13125550100", true, "website", null,
         "night-owl-" + System.nanoTime(), DemoDealership.SEED.agents());
     try (CadenceHarness h = CadenceHarness.realTime(db, alwaysOpen)) {
       ZoneOffset zone = offsetWhereItIsNow(LocalTime.of(20, 49, 35));
