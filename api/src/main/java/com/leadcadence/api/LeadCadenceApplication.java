@@ -11,6 +11,9 @@ import com.leadcadence.activities.providers.ProviderSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.admin.AdminDealershipResource;
+import com.leadcadence.api.admin.DealershipOnboarding;
+import com.leadcadence.api.admin.OperatorKeyFilter;
 import com.leadcadence.api.agents.AgentResource;
 import com.leadcadence.api.agents.AgentService;
 import com.leadcadence.api.agents.SessionResource;
@@ -26,6 +29,7 @@ import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cli.DbCommand;
+import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
 import com.leadcadence.api.cli.WorkerCommand;
 import com.leadcadence.api.errors.ApiExceptionMapper;
@@ -95,12 +99,15 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lead Cadence in one process. {@link #run} is the table of contents: every part is built and wired
@@ -108,6 +115,7 @@ import org.jdbi.v3.core.Jdbi;
  * embedded Temporal server), {@code worker} only the worker, {@code db migrate} only the migrations.
  */
 public class LeadCadenceApplication extends Application<LeadCadenceConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(LeadCadenceApplication.class);
   /** Intake bodies are small JSON documents; anything bigger is refused before it is parsed. */
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
   /** SendGrid batches events (up to about a thousand per POST). */
@@ -129,6 +137,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand(this));
+    bootstrap.addCommand(new DealershipCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
   }
 
@@ -141,6 +150,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   @Override
   public void run(LeadCadenceConfiguration config, Environment environment) {
     UnsetVariables.check(config);
+    Optional<String> operatorKey = config.getAdmin().operatorKey();
     useOwnExceptionMappers(config);
     Ports.ensureConfiguredPortsFree(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
@@ -162,6 +172,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
+    registerAdmin(environment, shared, operatorKey);
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -385,6 +396,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void registerUnsubscribePage(Environment environment, Shared shared, UnsubscribeLinks links) {
     EmailOptOuts emailOptOuts = new EmailOptOuts(shared.finder(), shared.optOuts(), shared.signals());
     environment.jersey().register(new UnsubscribeResource(links, shared.finder(), emailOptOuts));
+  }
+
+  /** The operator's API: onboarding dealerships and their keys, behind ADMIN_API_KEY only. */
+  private static void registerAdmin(Environment environment, Shared shared, Optional<String> operatorKey) {
+    if (operatorKey.isEmpty()) {
+      LOG.warn("admin.apiKey (ADMIN_API_KEY) is not set: the admin API (/v1/admin/...) refuses every request");
+    }
+    environment.jersey().register(new OperatorKeyFilter(operatorKey));
+    environment.jersey().register(new AdminDealershipResource(new DealershipOnboarding(shared.dao(DealershipDao.class))));
   }
 
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
