@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A dealership as the operator posts or patches it (HTTP body or CLI options). On create name,
  * timezone, businessHours and senderEmail are required; on PATCH every field is optional and only those
- * given change; an empty string clears senderPhone, messagingServiceSid and inboundEmail, an empty list
- * clears holidays. businessHours: {@code "MON-FRI 09:00-20:00; SAT 10:00-16:00"}; holidays: rules such as
+ * given change; an empty string clears senderPhone, messagingServiceSid and inboundEmail (senderName: back
+ * to the name), an empty list clears holidays. businessHours: {@code "MON-FRI 09:00-20:00; SAT 10:00-16:00"}; holidays: rules such as
  * {@code "2026-12-24"}, {@code "12-25"}, {@code "last MON of MAY"}.
  */
 public record DealershipBody(

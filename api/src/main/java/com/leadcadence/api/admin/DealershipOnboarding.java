@@ -101,8 +101,7 @@ public final class DealershipOnboarding {
   private static DealershipBody withCreateDefaults(DealershipBody b) {
     return new DealershipBody(b.name(), b.timezone(), b.businessHours(),
         b.holidays() != null ? b.holidays() : List.of(),
-        b.senderName() != null ? b.senderName() : b.name(),
-        b.senderEmail(), b.senderPhone(), b.messagingServiceSid(),
+        b.senderName(), b.senderEmail(), b.senderPhone(), b.messagingServiceSid(),
         b.webFormCapturesConsent() != null ? b.webFormCapturesConsent() : false,
         b.firstPartySources() != null ? b.firstPartySources() : DEFAULT_FIRST_PARTY_SOURCES,
         b.inboundEmail());
@@ -133,7 +132,7 @@ public final class DealershipOnboarding {
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError("holidays", e.getMessage()));
     }
-    String senderName = required(b.senderName(), "senderName", 200, errors);
+    String senderName = optional(b.senderName()) != null ? required(b.senderName(), "senderName", 200, errors) : name;
     String senderEmail = required(b.senderEmail(), "senderEmail", 320, errors);
     if (senderEmail != null) {
       senderEmail = EmailAddresses.normalise(senderEmail).orElse(null);
