@@ -250,7 +250,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(),
+        config.getSenders().getPerSecond().toSendRates());
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
