@@ -20,6 +20,12 @@ import java.util.List;
 public final class CadenceWorkers {
   static final List<String> SEND_QUEUES =
       List.of(TaskQueues.EMAIL_SENDS, TaskQueues.SMS_SENDS, TaskQueues.VOICE_SENDS);
+  /**
+   * Pollers per send queue. The worker's own limit paces the starts of polls, and every poll already
+   * waiting when sends arrive returns one at once: so a worker hands out at most its rate plus this many
+   * sends in any second. Two keep a fast channel's queue drained over a slow network.
+   */
+  public static final int SEND_QUEUE_POLLERS = 2;
 
   private CadenceWorkers() {}
 
@@ -45,6 +51,7 @@ public final class CadenceWorkers {
       factory.newWorker(queue, WorkerOptions.newBuilder()
               .setMaxTaskQueueActivitiesPerSecond(perSecond)
               .setMaxWorkerActivitiesPerSecond(perSecond)
+              .setMaxConcurrentActivityTaskPollers(SEND_QUEUE_POLLERS)
               .build())
           .registerActivitiesImplementations(touches);
     }
