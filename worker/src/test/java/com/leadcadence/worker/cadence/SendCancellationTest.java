@@ -14,6 +14,8 @@ import com.leadcadence.store.rows.TouchState;
 import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
+import com.leadcadence.workflows.LeadCadenceWorkflowImpl;
+import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
@@ -27,6 +29,7 @@ import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
 import com.leadcadence.workflows.model.StepTiming;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.WorkflowReplayer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -93,6 +96,12 @@ class SendCancellationTest {
         .orElseThrow(() -> new AssertionError("no sms-1 touch for lead " + leadId + ": " + h.touches(leadId)));
   }
 
+  /** The cancellation's history is deterministic: it replays against the current code. */
+  private static void replays(CadenceHarness h, LeadCadenceInput input) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(h.client.fetchHistory(WorkflowIds.forLead(input.leadId())),
+        LeadCadenceWorkflowImpl.class);
+  }
+
   private static void optOutOfEverything(LeadCadenceWorkflow workflow) {
     workflow.optOut(new OptOutRequest(Set.of(OptOutChannel.ALL), "test"));
   }
@@ -116,6 +125,7 @@ class SendCancellationTest {
       assertEquals(1, provider.arrivalsFor(input.leadId()).size());
       assertEquals(0, workflow.state().cancelledSteps());
       assertEquals(List.of("sms-1"), h.touches(input.leadId()).stream().map(TouchRow::stepId).toList());
+      replays(h, input);
     }
   }
 
@@ -222,6 +232,7 @@ class SendCancellationTest {
       assertTrue(provider.arrivalsFor(input.leadId()).isEmpty());
       assertEquals(1, workflow.state().cancelledSteps());
       assertEquals(0, result.stepsDone());
+      replays(h, input);
     }
   }
 }
