@@ -21,9 +21,10 @@ public final class CadenceWorkers {
   static final List<String> SEND_QUEUES =
       List.of(TaskQueues.EMAIL_SENDS, TaskQueues.SMS_SENDS, TaskQueues.VOICE_SENDS);
   /**
-   * Pollers per send queue. The worker's own limit paces the starts of polls, and every poll already
-   * waiting when sends arrive returns one at once: so a worker hands out at most its rate plus this many
-   * sends in any second. Two keep a fast channel's queue drained over a slow network.
+   * Pollers per send queue. The worker's own limit paces the starts of polls (loosely: it makes up for
+   * a late poll with an early one), and every poll already waiting when sends arrive returns one at
+   * once; {@link PacedSenders} then spaces the provider calls exactly. Two keep a fast channel's queue
+   * drained over a slow network.
    */
   public static final int SEND_QUEUE_POLLERS = 2;
 
@@ -35,10 +36,12 @@ public final class CadenceWorkers {
   }
 
   /**
-   * Registers the cadence's workers; the caller starts the factory. Each send queue's rate is set twice:
-   * as the task queue's limit, which a Temporal server enforces across all workers together (one provider
-   * account, however many worker replicas), and as this worker's own limit, which holds where the server
-   * does not enforce the first (the embedded test server ignores it).
+   * Registers the cadence's workers; the caller starts the factory (and gives the touch activities
+   * senders paced by {@link PacedSenders} with the same rates). Each send queue's rate is set twice: as
+   * the task queue's limit, which a Temporal server enforces across all workers together (one provider
+   * account, however many worker replicas), and as this worker's own limit, which keeps the sends
+   * reaching this worker near the rate where the server does not (the embedded test server ignores
+   * task queue limits).
    */
   public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,
       TaskActivities taskSla, SendRates rates) {

@@ -24,6 +24,7 @@ import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.LeadSearchAttributes;
@@ -152,7 +153,7 @@ final class CadenceHarness implements AutoCloseable {
         managerAlerts.add(alert);
       }
     };
-    this.senders = customiseSenders.apply(DryRunSenders.all(outbox));
+    this.senders = PacedSenders.pace(customiseSenders.apply(DryRunSenders.all(outbox)), sendRates);
     registerCadence(env.getWorkerFactory());
     env.start();
     this.client = env.getWorkflowClient();
