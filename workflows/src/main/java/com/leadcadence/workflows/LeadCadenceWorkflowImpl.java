@@ -14,6 +14,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
+import com.leadcadence.workflows.model.CadenceContinuation;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
@@ -42,7 +43,6 @@ import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
-import com.leadcadence.workflows.model.CadenceContinuation;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -54,11 +54,13 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -73,7 +75,8 @@ import org.slf4j.Logger;
  * The cadence loop: find the next step, wait until it is due (or something happens), perform it,
  * repeat. Steps run in plan order, each no earlier than its planned time, the previous step, and the
  * channel's contact window. All state lives in fields so that queries and updates see it at once;
- * the row in MySQL is kept in step through {@link LeadRecordActivities}.
+ * the row in MySQL is kept in step through {@link LeadRecordActivities}. A long history continues as
+ * new with all of that state ({@link CadenceContinuation}).
  */
 public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private static final Logger log = Workflow.getLogger(LeadCadenceWorkflowImpl.class);
@@ -798,7 +801,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    */
   private TouchResult performCancellable(TouchRequest request) {
     TouchActivities stub = sendsByChannel.get(request.channel());
-    List<Promise<TouchResult>> performed = new java.util.ArrayList<>(1);
+    List<Promise<TouchResult>> performed = new ArrayList<>(1);
     CancellationScope scope = Workflow.newCancellationScope(
         () -> performed.add(Async.function(stub::perform, request)));
     scope.run();
@@ -893,7 +896,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * never gets long (every recorded one) replay without it.
    */
   private boolean continueAsNewDue() {
-    io.temporal.workflow.WorkflowInfo info = Workflow.getInfo();
+    WorkflowInfo info = Workflow.getInfo();
     boolean due = info.isContinueAsNewSuggested()
         || (input.continueAsNewAfterEvents() != null && info.getHistoryLength() >= input.continueAsNewAfterEvents());
     if (!due || (managerAlertSent != null && !managerAlertSent.isCompleted())) {
