@@ -78,6 +78,8 @@ import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.worker.PacedSenders;
+import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
@@ -254,14 +256,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
       Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
       TemporalRuntime temporal) {
-    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks,
-        sendAttemptLimit(config));
+    SendRates rates = config.getSenders().getPerSecond().toSendRates();
+    CadenceActivities activities = CadenceActivities.create(jdbi, PacedSenders.pace(senders, rates), templates,
+        notifier, unsubscribeLinks, sendAttemptLimit(config));
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
         CadenceWorkers.factoryOptions()
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates);
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
