@@ -111,7 +111,7 @@ final class CadenceHarness implements AutoCloseable {
 
   /** Time skipping from startTime, with a dealership of the test's choosing (its hours, its holidays). */
   static CadenceHarness forDealership(TestDatabase db, Instant startTime, DealershipSeed dealership) {
-    return new CadenceHarness(db, startTime, UnaryOperator.identity(), null, dealership);
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), null, dealership, SendRates.DEFAULTS);
   }
 
   /**
