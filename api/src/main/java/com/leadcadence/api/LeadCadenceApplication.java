@@ -42,6 +42,7 @@ import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
+import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
@@ -164,6 +165,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
+    environment.jersey().register(OpenApiResource.fromClasspath());
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(

@@ -64,8 +64,8 @@ public record LeadSearchCriteria(
   /** The start of an e-mail address (lower case): a whole address is its own prefix. */
   public record EmailStartsWith(String prefix) implements TextMatch {}
 
-  /** One word: the start of the first or of the last name. */
-  public record NameStartsWith(String word) implements TextMatch {}
+  /** One word: the start of the first name, the last name or the e-mail address. */
+  public record WordStartsWith(String word) implements TextMatch {}
 
   /** Several words: the first word starts the first name, the rest starts the last name ("Jane Do"). */
   public record FullNameStartsWith(String firstName, String lastName) implements TextMatch {}

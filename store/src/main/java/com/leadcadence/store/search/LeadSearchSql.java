@@ -2,9 +2,9 @@ package com.leadcadence.store.search;
 
 import com.leadcadence.store.search.LeadSearchCriteria.EmailStartsWith;
 import com.leadcadence.store.search.LeadSearchCriteria.FullNameStartsWith;
-import com.leadcadence.store.search.LeadSearchCriteria.NameStartsWith;
 import com.leadcadence.store.search.LeadSearchCriteria.Order;
 import com.leadcadence.store.search.LeadSearchCriteria.PhoneIs;
+import com.leadcadence.store.search.LeadSearchCriteria.WordStartsWith;
 import com.leadcadence.store.search.LeadSearchCriteria.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,9 +103,9 @@ public record LeadSearchSql(String text, Map<String, Object> bindings) {
       sql.where("phone = :phone", "phone", phone.e164());
     } else if (match instanceof EmailStartsWith email) {
       sql.where("email LIKE :email" + escape, "email", startsWith(email.prefix()));
-    } else if (match instanceof NameStartsWith name) {
-      sql.where("(first_name LIKE :name" + escape + " OR last_name LIKE :name" + escape + ")",
-          "name", startsWith(name.word()));
+    } else if (match instanceof WordStartsWith word) {
+      sql.where("(first_name LIKE :word" + escape + " OR last_name LIKE :word" + escape
+          + " OR email LIKE :word" + escape + ")", "word", startsWith(word.word()));
     } else if (match instanceof FullNameStartsWith name) {
       sql.where("first_name LIKE :firstName" + escape, "firstName", startsWith(name.firstName()));
       sql.where("last_name LIKE :lastName" + escape, "lastName", startsWith(name.lastName()));

@@ -12,10 +12,10 @@ import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.search.LeadSearchCriteria.EmailStartsWith;
 import com.leadcadence.store.search.LeadSearchCriteria.FullNameStartsWith;
-import com.leadcadence.store.search.LeadSearchCriteria.NameStartsWith;
 import com.leadcadence.store.search.LeadSearchCriteria.PhoneIs;
 import com.leadcadence.store.search.LeadSearchCriteria.Position;
 import com.leadcadence.store.search.LeadSearchCriteria.TextMatch;
+import com.leadcadence.store.search.LeadSearchCriteria.WordStartsWith;
 import com.leadcadence.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,15 +150,17 @@ class LeadSearchDaoTest {
         l -> "+13125550042".equals(l.phone()));
     cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new EmailStartsWith("jane.doe1")),
         l -> l.email() != null && l.email().startsWith("jane.doe1"));
-    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new NameStartsWith("ngu")),
-        l -> startsWithIgnoringCase(l.firstName(), "ngu") || startsWithIgnoringCase(l.lastName(), "ngu"));
-    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new NameStartsWith("Ma")),
-        l -> startsWithIgnoringCase(l.firstName(), "ma") || startsWithIgnoringCase(l.lastName(), "ma"));
+    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new WordStartsWith("ngu")),
+        l -> startsWithWord(l, "ngu"));
+    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new WordStartsWith("Ma")),
+        l -> startsWithWord(l, "ma"));
+    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new WordStartsWith("ana.ruiz1")),
+        l -> startsWithWord(l, "ana.ruiz1"));
     cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new FullNameStartsWith("jan", "do")),
         l -> startsWithIgnoringCase(l.firstName(), "jan") && startsWithIgnoringCase(l.lastName(), "do"));
     // LIKE's wildcards in q are taken literally: "O_" finds O_Neil only, not every last name starting with O.
-    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new NameStartsWith("O_")),
-        l -> startsWithIgnoringCase(l.lastName(), "o_") || startsWithIgnoringCase(l.firstName(), "o_"));
+    cases.put(criteria(List.of(), List.of(), null, null, null, null, null, new WordStartsWith("O_")),
+        l -> startsWithWord(l, "o_"));
 
     for (Map.Entry<LeadSearchCriteria, Predicate<LeadRow>> c : cases.entrySet()) {
       LeadSearchCriteria criteria = c.getKey();
@@ -225,9 +227,11 @@ class LeadSearchDaoTest {
         new PhoneIs("+13125550042")), List.of("ix_leads_phone"), true);
     expectPlan(report, "q e-mail prefix", criteria(List.of(), List.of(), null, null, null, null, null,
         new EmailStartsWith("jane.doe1")), List.of("ix_leads_email"), true);
-    expectPlan(report, "q one name", criteria(List.of(), List.of(), null, null, null, null, null,
-        new NameStartsWith("Ngu")), List.of("ix_leads_last_name,ix_leads_first_name",
-            "ix_leads_first_name,ix_leads_last_name"), true);
+    expectPlan(report, "q one word (first name, last name or e-mail)", criteria(List.of(), List.of(), null, null,
+        null, null, null, new WordStartsWith("Ngu")), List.of("ix_leads_first_name,ix_leads_last_name,ix_leads_email",
+            "ix_leads_last_name,ix_leads_first_name,ix_leads_email", "ix_leads_email,ix_leads_first_name,ix_leads_last_name",
+            "ix_leads_first_name,ix_leads_email,ix_leads_last_name", "ix_leads_last_name,ix_leads_email,ix_leads_first_name",
+            "ix_leads_email,ix_leads_last_name,ix_leads_first_name"), true);
     expectPlan(report, "q first and last name", criteria(List.of(), List.of(), null, null, null, null, null,
         new FullNameStartsWith("Jan", "Do")), List.of("ix_leads_last_name", "ix_leads_first_name"), true);
 
@@ -296,6 +300,11 @@ class LeadSearchDaoTest {
       Instant createdFrom, Instant createdBefore, Instant updatedSince, TextMatch text) {
     return new LeadSearchCriteria(dealer, statuses, grades, source, agentId, createdFrom, createdBefore, updatedSince,
         text, null, 37);
+  }
+
+  private static boolean startsWithWord(LeadRow lead, String word) {
+    return startsWithIgnoringCase(lead.firstName(), word) || startsWithIgnoringCase(lead.lastName(), word)
+        || (lead.email() != null && lead.email().startsWith(word));
   }
 
   private static boolean startsWithIgnoringCase(String value, String prefix) {
