@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadcadence.api.ApiClient.Reply;
+import com.leadcadence.store.ApiKeys;
 import com.leadcadence.store.DealershipSeeder;
+import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.testing.TestDatabase;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -40,6 +42,7 @@ class LeadSearchTest {
 
   private static ApiClient dealer;
   private static ApiClient other;
+  private static long dealerId;
   /** Ours, in intake order. */
   private static final List<Long> ours = new ArrayList<>();
   private static long ana;
@@ -47,7 +50,7 @@ class LeadSearchTest {
 
   @BeforeAll
   static void takeLeadsIn() {
-    new DealershipSeeder(DB.jdbi()).seed(Leads.alwaysOpenDealership(KEY));
+    dealerId = new DealershipSeeder(DB.jdbi()).seed(Leads.alwaysOpenDealership(KEY));
     new DealershipSeeder(DB.jdbi()).seed(Leads.alwaysOpenDealership(OTHER_KEY));
     dealer = new ApiClient(APP.getLocalPort(), KEY);
     other = new ApiClient(APP.getLocalPort(), OTHER_KEY);
@@ -180,6 +183,26 @@ class LeadSearchTest {
     assertEquals(ours.size(), all(dealer.as(managerToken), "/v1/leads").size());
     assertEquals(401, new ApiClient(APP.getLocalPort(), null).get("/v1/leads").status());
     assertEquals(401, new ApiClient(APP.getLocalPort(), "wrong-key").get("/v1/leads").status());
+  }
+
+  @Test
+  void duringAKeyRotationBothKeysSeeTheSameLeadsAndCursorsAndTheRevokedOneNothing() {
+    String oldKey = "search-rotation-old-key";
+    String newKey = "search-rotation-new-key";
+    DealershipDao dealerships = DB.jdbi().onDemand(DealershipDao.class);
+    dealerships.insertApiKey(dealerId, ApiKeys.hash(oldKey), "rotation test: old");
+    dealerships.insertApiKey(dealerId, ApiKeys.hash(newKey), "rotation test: new");
+    ApiClient before = dealer.as(oldKey);
+    ApiClient after = dealer.as(newKey);
+    assertEquals(ids(all(dealer, "/v1/leads")), ids(all(before, "/v1/leads")));
+    assertEquals(ids(all(dealer, "/v1/leads")), ids(all(after, "/v1/leads")));
+    String cursor = before.get("/v1/leads?limit=2").body().path("nextCursor").asText();
+    Reply continued = after.get("/v1/leads?limit=2&cursor=" + cursor);
+    assertEquals(200, continued.status(), "a cursor belongs to the dealership, not to one of its keys");
+    assertEquals(ours.get(ours.size() - 3), continued.body().path("items").get(0).path("id").asLong());
+    assertEquals(1, dealerships.revokeApiKey(ApiKeys.hash(oldKey)));
+    assertEquals(401, before.get("/v1/leads").status(), "the revoked key");
+    assertEquals(200, after.get("/v1/leads?limit=2&cursor=" + cursor).status());
   }
 
   private static void expectError(int status, String field, String path) {

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
@@ -201,34 +200,23 @@ class OpenApiDocumentTest {
     return resolved.findValue("example") != null || resolved.findValue("examples") != null;
   }
 
-  /** The operation with its $refs to components replaced by what they point at (one level is enough here). */
+  /** The node with every local $ref replaced by what it points at (schemas are left alone: not needed here). */
   private static JsonNode resolve(JsonNode node, JsonNode document) {
     if (node.isObject() && node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {
-      JsonNode target = document;
-      for (String part : node.get("$ref").asText().substring(2).split("/")) {
-        target = target.path(part);
-      }
+      JsonNode target = document.at(node.get("$ref").asText().substring(1));
       return target.isMissingNode() ? node : resolve(target, document);
     }
-    if (node.isContainerNode()) {
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode array = ApiClient.JSON.createArrayNode();
+      node.forEach(element -> array.add(resolve(element, document)));
+      return array;
+    }
+    if (node.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode copy = ApiClient.JSON.createObjectNode();
-      Set<String> seen = new TreeSet<>();
-      if (node.isArray()) {
-        com.fasterxml.jackson.databind.node.ArrayNode array = ApiClient.JSON.createArrayNode();
-        node.forEach(element -> array.add(element.has("schema") || element.has("$ref") || element.isContainerNode()
-            ? resolveShallow(element, document) : element));
-        return array;
-      }
-      node.fields().forEachRemaining(field -> {
-        seen.add(field.getKey());
-        copy.set(field.getKey(), field.getKey().equals("schema") ? field.getValue() : resolve(field.getValue(), document));
-      });
+      node.fields().forEachRemaining(field -> copy.set(field.getKey(),
+          field.getKey().equals("schema") ? field.getValue() : resolve(field.getValue(), document)));
       return copy;
     }
     return node;
-  }
-
-  private static JsonNode resolveShallow(JsonNode node, JsonNode document) {
-    return resolve(node, document);
   }
 }
