@@ -20,11 +20,13 @@ import com.leadcadence.api.agents.SessionResource;
 import com.leadcadence.api.auth.ApiKeyAuthenticator;
 import com.leadcadence.api.auth.BearerOrCookieAuthFilter;
 import com.leadcadence.api.leads.LeadReassignment;
+import com.leadcadence.api.leads.LeadSearch;
 import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
@@ -44,6 +46,7 @@ import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
+import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
@@ -175,6 +178,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerWebhooks(config, environment, shared);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
+    environment.jersey().register(OpenApiResource.fromClasspath());
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -299,7 +303,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         shared.clock());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
-        reassignment(shared)));
+        reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
     LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),

@@ -7,6 +7,7 @@ import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.representations.CreateLeadRequest;
+import com.leadcadence.api.representations.ItemsPage;
 import com.leadcadence.api.representations.LeadCreated;
 import com.leadcadence.api.representations.LeadDetails;
 import com.leadcadence.api.representations.LeadView;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
@@ -63,9 +65,11 @@ public class LeadResource {
   private final OutcomeDao outcomes;
 
   private final LeadReassignment reassignment;
+  private final LeadSearch search;
 
   public LeadResource(LeadDao leads, TouchDao touches, OutcomeDao outcomes, LeadIntake intake, LeadOptOuts optOuts,
-      LeadWorkflows workflows, LeadReassignment reassignment) {
+      LeadWorkflows workflows, LeadReassignment reassignment, LeadSearch search) {
+    this.search = search;
     this.intake = intake;
     this.outcomes = outcomes;
     this.leads = leads;
@@ -86,6 +90,18 @@ public class LeadResource {
         .header("Location", "/v1/leads/" + lead.id())
         .entity(body)
         .build();
+  }
+
+  /** Keyset pages of the dealership's leads: newest first, or in change order with updatedSince. */
+  @GET
+  @Timed
+  public ItemsPage<LeadDetails> search(@Auth DealershipPrincipal caller, @QueryParam("status") String status,
+      @QueryParam("grade") String grade, @QueryParam("source") String source, @QueryParam("agentId") String agentId,
+      @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+      @QueryParam("updatedSince") String updatedSince, @QueryParam("q") String q,
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    return search.search(caller, new LeadSearchQuery.Parameters(status, grade, source, agentId, createdFrom,
+        createdTo, updatedSince, q, limit, cursor));
   }
 
   @GET

@@ -27,6 +27,7 @@ public record LeadDetails(
     Long assignedAgentId,
     String workflowId,
     Instant createdAt,
+    Instant updatedAt,
     Instant firstResponseAt,
     Instant firstContactAt,
     Instant closedAt) {
@@ -38,6 +39,6 @@ public record LeadDetails(
         row.email(), row.phone(), row.timeZone(), row.vehicle(), row.timeframe(), row.comments(),
         new ConsentView(row.consentSms(), row.consentVoice(), row.consentSource(), row.consentAt()),
         row.score(), row.grade(), row.status(), row.assignedAgentId(), row.workflowId(), row.createdAt(),
-        row.firstResponseAt(), row.firstContactAt(), row.closedAt());
+        row.updatedAt(), row.firstResponseAt(), row.firstContactAt(), row.closedAt());
   }
 }

@@ -71,15 +71,6 @@ public interface LeadDao extends SqlObject {
   @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND email = :email ORDER BY id DESC")
   List<LeadRow> listByEmail(long dealershipId, String email);
 
-  /** Newest first, one page: leads with an id below beforeId (Long.MAX_VALUE for the first page). */
-  @SqlQuery("""
-      SELECT * FROM leads
-      WHERE dealership_id = :dealershipId AND id < :beforeId
-      ORDER BY id DESC
-      LIMIT :limit
-      """)
-  List<LeadRow> listByDealership(long dealershipId, long beforeId, int limit);
-
   /** Sets the status; a terminal status also stamps closed_at (the first close time is kept). */
   default int updateStatus(long id, LeadStatus status, Instant at) {
     return setStatus(id, status, status.isTerminal() ? at : null);
