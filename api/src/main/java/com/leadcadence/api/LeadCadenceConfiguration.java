@@ -24,6 +24,8 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
 
+  @Valid @NotNull private InboundEmailSettings inboundEmail = new InboundEmailSettings();
+
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("com.mysql.cj.jdbc.Driver");
@@ -101,5 +103,15 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("unsubscribe")
   public void setUnsubscribe(UnsubscribeSettings unsubscribe) {
     this.unsubscribe = unsubscribe;
+  }
+
+  @JsonProperty("inboundEmail")
+  public InboundEmailSettings getInboundEmail() {
+    return inboundEmail;
+  }
+
+  @JsonProperty("inboundEmail")
+  public void setInboundEmail(InboundEmailSettings inboundEmail) {
+    this.inboundEmail = inboundEmail;
   }
 }

@@ -56,6 +56,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * waited for the alert; histories recorded then replay that way.
    */
   static final String ASYNC_MANAGER_ALERT = "async-manager-alert";
+  /**
+   * Version 1: a RE_INQUIRY engagement counts once per duplicate lead (its detail names it), so an
+   * intake that signals again after an unclear answer never raises the score twice. Recorded histories
+   * carry no RE_INQUIRY, so they never reach this branch; the version marks it all the same.
+   */
+  static final String RE_INQUIRY_ONCE = "re-inquiry-once";
   /** After the activity refused a late start, the step is planned again no sooner than this. */
   private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
 
@@ -134,6 +141,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
   /** The lead answered a text: a person carries the conversation on, automated texts stop. */
   private boolean replied;
+  /** The duplicate leads whose re-inquiry has been counted (RE_INQUIRY details). */
+  private final Set<String> reInquiries = new HashSet<>();
   /** Score or agent changed since the row last heard of them. */
   private boolean profileChanged;
   private boolean contactMade;
@@ -348,6 +357,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void engagement(EngagementEvent event) {
+    if (event != null && event.type() == EngagementType.RE_INQUIRY
+        && Workflow.getVersion(RE_INQUIRY_ONCE, Workflow.DEFAULT_VERSION, 1) >= 1
+        && !reInquiries.add(String.valueOf(event.detail()))) {
+      return;
+    }
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
       replied |= event.type() == EngagementType.SMS_REPLY;
