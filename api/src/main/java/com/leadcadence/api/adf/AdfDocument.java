@@ -1,8 +1,8 @@
 package com.leadcadence.api.adf;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlText;
 import java.util.List;
 
 /**
@@ -26,7 +26,13 @@ public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Pr
   public record Id(
       @JacksonXmlProperty(isAttribute = true) String sequence,
       @JacksonXmlProperty(isAttribute = true) String source,
-      @JacksonXmlText String value) {}
+      String value) {
+    /** The element written without attributes: its text alone. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Id ofText(String value) {
+      return new Id(null, null, value);
+    }
+  }
 
   /** A vehicle: interest {@code buy}, {@code lease}, {@code sell}, {@code trade-in} or {@code test-drive}. */
   public record Vehicle(
@@ -45,7 +51,13 @@ public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Pr
   /** {@code <odometer status="original" units="mi">41000</odometer>} */
   public record Odometer(
       @JacksonXmlProperty(isAttribute = true) String units,
-      @JacksonXmlText String value) {}
+      String value) {
+    /** The element written without attributes: its text alone. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Odometer ofText(String value) {
+      return new Odometer(null, value);
+    }
+  }
 
   /** {@code <finance><method>finance</method></finance>}: cash, finance or lease. */
   public record Finance(String method) {}
@@ -62,18 +74,36 @@ public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Pr
   /** {@code <name part="first">Jane</name>}; part is first, middle, suffix, last or full. */
   public record Name(
       @JacksonXmlProperty(isAttribute = true) String part,
-      @JacksonXmlText String value) {}
+      String value) {
+    /** The element written without attributes: its text alone. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Name ofText(String value) {
+      return new Name(null, value);
+    }
+  }
 
   public record Email(
       @JacksonXmlProperty(isAttribute = true) String preferredcontact,
-      @JacksonXmlText String value) {}
+      String value) {
+    /** The element written without attributes: its text alone. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Email ofText(String value) {
+      return new Email(null, value);
+    }
+  }
 
   /** {@code <phone type="cellphone" time="evening">}; type is voice, fax, cellphone or pager. */
   public record Phone(
       @JacksonXmlProperty(isAttribute = true) String type,
       @JacksonXmlProperty(isAttribute = true) String time,
       @JacksonXmlProperty(isAttribute = true) String preferredcontact,
-      @JacksonXmlText String value) {}
+      String value) {
+    /** The element written without attributes: its text alone. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Phone ofText(String value) {
+      return new Phone(null, null, null, value);
+    }
+  }
 
   public record Address(String city, String regioncode, String postalcode, String country) {}
 

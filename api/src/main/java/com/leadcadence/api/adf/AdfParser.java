@@ -28,9 +28,14 @@ public final class AdfParser {
   /** The size limit of one ADF document (the HTTP route's body limit is the same). */
   public static final int MAX_BYTES = 64 * 1024;
   private static final int MAX_DEPTH = 32;
+  /** The record component that receives an element's text when the element has attributes too. */
+  static final String TEXT = "value";
 
   private final XMLInputFactory factory = hardenedFactory();
   private final XmlMapper mapper = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(factory).build())
+      .defaultUseWrapper(false)
+      // The text of an element that also has attributes (<name part="first">Jane</name>) is "value".
+      .nameForTextElement(TEXT)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
       .build();
