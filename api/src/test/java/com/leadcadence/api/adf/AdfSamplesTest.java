@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.leadcadence.api.representations.CreateLeadRequest;
 import com.leadcadence.api.representations.ErrorResponse.FieldError;
 import com.leadcadence.workflows.model.Timeframe;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,15 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdfSamplesTest {
   private final AdfParser parser = new AdfParser();
 
-  static byte[] resource(String path) {
-    try (InputStream in = AdfSamplesTest.class.getResourceAsStream("/adf/" + path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource adf/" + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] resource(String path) {
+    return AdfSampleFiles.bytes(path);
   }
 
   private CreateLeadRequest map(String sample) {
