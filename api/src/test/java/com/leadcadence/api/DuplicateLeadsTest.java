@@ -124,6 +124,21 @@ class DuplicateLeadsTest {
     assertEquals("ACTIVE", afterMonth.body().path("status").asText(), afterMonth.body().toString());
   }
 
+  @Test
+  void theOriginalIsFoundThroughThePhoneAndEmailIndexes() {
+    create(demo, websiteLead(uniquePhone(), uniqueEmail()));
+    java.util.List<String> keys = DB.jdbi().withHandle(h -> h.createQuery("""
+        EXPLAIN SELECT * FROM (
+          SELECT * FROM leads WHERE dealership_id = 1 AND phone = '+13125550001'
+            AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= NOW() - INTERVAL 30 DAY
+          UNION
+          SELECT * FROM leads WHERE dealership_id = 1 AND email = 'a@example.com'
+            AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= NOW() - INTERVAL 30 DAY
+        ) matches ORDER BY id LIMIT 1
+        """).map((rs, ctx) -> String.valueOf(rs.getString("key"))).list());
+    assertTrue(keys.contains("ix_leads_phone") && keys.contains("ix_leads_email"), "EXPLAIN keys: " + keys);
+  }
+
   /** A first-party lead with a middling score (no timeframe, no vehicle), so a rise is visible. */
   private static Map<String, Object> websiteLead(String phone, String email) {
     Map<String, Object> lead = new LinkedHashMap<>();
