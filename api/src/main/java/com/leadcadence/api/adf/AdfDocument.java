@@ -7,37 +7,33 @@ import java.util.List;
 
 /**
  * An ADF 1.0 document ({@code <adf>}) as Jackson's XML module reads it: only the elements intake uses;
- * every other element and attribute is ignored. Values stay strings here (the mapper checks them and
+ * every other element and attribute (vendor, vehicle status, price, colours...) is ignored. Values stay strings here (the mapper checks them and
  * names the element at fault); element names match case-insensitively. Repeatable elements are lists.
  */
 public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Prospect> prospect) {
 
   /** One lead request. */
   public record Prospect(
-      @JacksonXmlProperty(isAttribute = true) String status,
       @JacksonXmlElementWrapper(useWrapping = false) List<Id> id,
       String requestdate,
       @JacksonXmlElementWrapper(useWrapping = false) List<Vehicle> vehicle,
       Customer customer,
-      Vendor vendor,
       Provider provider) {}
 
   /** {@code <id sequence="1" source="Cars.com">12345</id>}: an identifier given by its source. */
   public record Id(
-      @JacksonXmlProperty(isAttribute = true) String sequence,
       @JacksonXmlProperty(isAttribute = true) String source,
       String value) {
     /** The element written without attributes: its text alone. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Id ofText(String value) {
-      return new Id(null, null, value);
+      return new Id(null, value);
     }
   }
 
   /** A vehicle: interest {@code buy}, {@code lease}, {@code sell}, {@code trade-in} or {@code test-drive}. */
   public record Vehicle(
       @JacksonXmlProperty(isAttribute = true) String interest,
-      @JacksonXmlProperty(isAttribute = true) String status,
       String year,
       String make,
       String model,
@@ -45,8 +41,7 @@ public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Pr
       String vin,
       String stock,
       Odometer odometer,
-      Finance finance,
-      String comments) {}
+      Finance finance) {}
 
   /** {@code <odometer status="original" units="mi">41000</odometer>} */
   public record Odometer(
@@ -92,30 +87,25 @@ public record AdfDocument(@JacksonXmlElementWrapper(useWrapping = false) List<Pr
     }
   }
 
-  /** {@code <phone type="cellphone" time="evening">}; type is voice, fax, cellphone or pager. */
+  /** {@code <phone type="cellphone" preferredcontact="1">}; type is voice, fax, cellphone or pager. */
   public record Phone(
       @JacksonXmlProperty(isAttribute = true) String type,
-      @JacksonXmlProperty(isAttribute = true) String time,
       @JacksonXmlProperty(isAttribute = true) String preferredcontact,
       String value) {
     /** The element written without attributes: its text alone. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Phone ofText(String value) {
-      return new Phone(null, null, null, value);
+      return new Phone(null, null, value);
     }
   }
 
-  public record Address(String city, String regioncode, String postalcode, String country) {}
+  public record Address(String city, String regioncode, String postalcode) {}
 
   /** When the customer means to buy: free text and/or a date range. */
   public record Timeframe(String description, String earliestdate, String latestdate) {}
 
-  /** The dealership the lead is for. */
-  public record Vendor(String vendorname) {}
-
   /** Who sent the lead (the lead provider); its name becomes the lead's source. */
   public record Provider(
       @JacksonXmlElementWrapper(useWrapping = false) List<Name> name,
-      @JacksonXmlElementWrapper(useWrapping = false) List<Id> id,
       String service) {}
 }
