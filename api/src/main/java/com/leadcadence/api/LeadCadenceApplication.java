@@ -42,6 +42,11 @@ import com.leadcadence.api.errors.UnexpectedExceptionMapper;
 import com.leadcadence.api.errors.ViolationExceptionMapper;
 import com.leadcadence.api.errors.WebApplicationExceptionMapper;
 import com.leadcadence.api.health.TemporalHealthCheck;
+import com.leadcadence.api.adf.AdfIntake;
+import com.leadcadence.api.adf.AdfLeadResource;
+import com.leadcadence.api.adf.AdfParser;
+import com.leadcadence.api.inbound.InboundMailIntake;
+import com.leadcadence.api.inbound.SendGridInboundResource;
 import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
@@ -74,6 +79,8 @@ import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.InboundMessageDao;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.api.startup.DatabaseTimeouts;
@@ -105,6 +112,7 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -125,6 +133,11 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
   /** SendGrid batches events (up to about a thousand per POST). */
   public static final int MAX_SENDGRID_EVENTS_BYTES = 4 * 1024 * 1024;
+  /**
+   * An e-mail as Inbound Parse posts it, attachments included: SendGrid's own limit for a whole message
+   * is 30 MB, so nothing it posts is refused for its size (the ADF in it is still held to 64 KiB).
+   */
+  public static final int MAX_INBOUND_EMAIL_BYTES = 32 * 1024 * 1024;
 
   public static void main(String[] args) throws Exception {
     new LeadCadenceApplication().run(args);
@@ -173,7 +186,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
         new LeadFinder(jdbi), notifier, Clock.systemUTC());
-    registerApi(environment, shared, temporal);
+    registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
@@ -290,7 +303,23 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     }
   }
 
-  private static void registerApi(Environment environment, Shared shared, TemporalRuntime temporal) {
+  /**
+   * ADF/XML leads, posted ({@code /v1/leads/adf}) or e-mailed through SendGrid Inbound Parse
+   * ({@code /webhooks/sendgrid/inbound}, multipart), both into the same intake as JSON.
+   */
+  private static void registerAdfIntake(LeadCadenceConfiguration config, Environment environment, Shared shared,
+      LeadIntake intake) {
+    AdfIntake adf = new AdfIntake(new AdfParser(), environment.getValidator(), intake);
+    environment.jersey().register(new AdfLeadResource(adf));
+    environment.jersey().register(MultiPartFeature.class);
+    environment.jersey().register(new SendGridInboundResource(config.getInboundEmail().getUser(),
+        config.getInboundEmail().getPassword(),
+        new InboundMailIntake(shared.dao(DealershipDao.class), shared.dao(InboundMessageDao.class), adf),
+        environment.getObjectMapper()));
+  }
+
+  private static void registerApi(LeadCadenceConfiguration config, Environment environment, Shared shared,
+      TemporalRuntime temporal) {
     environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // A misspelt field ("timeFrame") would otherwise be dropped silently and skew the score.
     environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -304,6 +333,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
         reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
+    registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
     LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
@@ -416,8 +446,9 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
   private static void registerErrorHandling(Environment environment) {
-    environment.jersey().register(new RequestSizeLimitFilter(
-        MAX_REQUEST_BYTES, CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES));
+    environment.jersey().register(new RequestSizeLimitFilter(MAX_REQUEST_BYTES, Map.of(
+        CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES,
+        SendGridInboundResource.PATH, MAX_INBOUND_EMAIL_BYTES)));
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new ViolationExceptionMapper());

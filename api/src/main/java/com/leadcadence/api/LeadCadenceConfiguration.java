@@ -25,6 +25,7 @@ public class LeadCadenceConfiguration extends Configuration {
   @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
 
   @Valid @NotNull private AdminSettings admin = new AdminSettings();
+  @Valid @NotNull private InboundEmailSettings inboundEmail = new InboundEmailSettings();
 
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
@@ -113,5 +114,15 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("admin")
   public void setAdmin(AdminSettings admin) {
     this.admin = admin;
+  }
+
+  @JsonProperty("inboundEmail")
+  public InboundEmailSettings getInboundEmail() {
+    return inboundEmail;
+  }
+
+  @JsonProperty("inboundEmail")
+  public void setInboundEmail(InboundEmailSettings inboundEmail) {
+    this.inboundEmail = inboundEmail;
   }
 }

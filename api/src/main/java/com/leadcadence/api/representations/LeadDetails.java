@@ -30,7 +30,9 @@ public record LeadDetails(
     Instant updatedAt,
     Instant firstResponseAt,
     Instant firstContactAt,
-    Instant closedAt) {
+    Instant closedAt,
+    /** For a DUPLICATE: the open lead it repeats, whose cadence heard of it; null otherwise. */
+    Long duplicateOf) {
 
   public record ConsentView(boolean sms, boolean voice, String source, Instant at) {}
 
@@ -39,6 +41,6 @@ public record LeadDetails(
         row.email(), row.phone(), row.timeZone(), row.vehicle(), row.timeframe(), row.comments(),
         new ConsentView(row.consentSms(), row.consentVoice(), row.consentSource(), row.consentAt()),
         row.score(), row.grade(), row.status(), row.assignedAgentId(), row.workflowId(), row.createdAt(),
-        row.updatedAt(), row.firstResponseAt(), row.firstContactAt(), row.closedAt());
+        row.updatedAt(), row.firstResponseAt(), row.firstContactAt(), row.closedAt(), row.duplicateOf());
   }
 }

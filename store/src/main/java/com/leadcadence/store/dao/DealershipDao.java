@@ -40,6 +40,10 @@ public interface DealershipDao extends SqlObject {
   @SqlQuery("SELECT * FROM dealerships WHERE sender_phone = :senderPhone ORDER BY id")
   List<DealershipRow> listBySenderPhone(String senderPhone);
 
+  /** The dealership whose e-mailed ADF leads arrive at this address (stored and looked up lower-cased). */
+  @SqlQuery("SELECT * FROM dealerships WHERE inbound_email = :address")
+  Optional<DealershipRow> findByInboundEmail(String address);
+
   @SqlQuery("SELECT * FROM dealerships ORDER BY id")
   List<DealershipRow> listAll();
 
