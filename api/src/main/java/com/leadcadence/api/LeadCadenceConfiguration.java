@@ -24,6 +24,8 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
 
+  @Valid @NotNull private WebhookSettings webhooks = new WebhookSettings();
+
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("com.mysql.cj.jdbc.Driver");
@@ -101,5 +103,15 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("unsubscribe")
   public void setUnsubscribe(UnsubscribeSettings unsubscribe) {
     this.unsubscribe = unsubscribe;
+  }
+
+  @JsonProperty("webhooks")
+  public WebhookSettings getWebhooks() {
+    return webhooks;
+  }
+
+  @JsonProperty("webhooks")
+  public void setWebhooks(WebhookSettings webhooks) {
+    this.webhooks = webhooks;
   }
 }

@@ -5,13 +5,15 @@ import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import com.leadcadence.workflows.webhooks.WebhookActivities;
+import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 
 /**
  * Puts the lead cadence on its task queue: the workflow type and its three activity implementations
- * (steps, the lead's row, task SLAs).
+ * (steps, the lead's row, task SLAs), and, where given, the outbound webhooks' delivery workflow.
  * The same wiring serves the embedded worker, the standalone {@code worker} command and the tests
  * (which pass a TestWorkflowEnvironment's factory).
  */
@@ -30,6 +32,15 @@ public final class CadenceWorkers {
     Worker worker = factory.newWorker(TaskQueues.LEAD_CADENCE);
     worker.registerWorkflowImplementationTypes(LeadCadenceWorkflowImpl.class);
     worker.registerActivitiesImplementations(touches, leadRecords, taskSla);
+    return worker;
+  }
+
+  /** As above, plus the outbound webhooks' delivery workflow and its activities on the same queue. */
+  public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,
+      TaskActivities taskSla, WebhookActivities webhooks) {
+    Worker worker = factory.newWorker(TaskQueues.LEAD_CADENCE);
+    worker.registerWorkflowImplementationTypes(LeadCadenceWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+    worker.registerActivitiesImplementations(touches, leadRecords, taskSla, webhooks);
     return worker;
   }
 }

@@ -1,0 +1,89 @@
+package com.leadcadence.workflows.webhooks;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/**
+ * Keeps a lead's events in order for one subscription: the queue is ordered by event id (so a signal
+ * that overtook an earlier one still waits its turn), and each delivery is one activity whose retry
+ * policy is the backoff schedule, bounded by the delivery's own deadline. A delivery past its deadline
+ * still gets one attempt window, so after a long outage the queue drains quickly instead of waiting a
+ * full retry period per event.
+ */
+public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
+  /** With nothing to deliver for this long the run ends; the next event starts a new one. */
+  static final Duration IDLE = Duration.ofHours(1);
+  /** Deliveries per run before continue-as-new, so the history stays small. */
+  static final int DELIVERIES_PER_RUN = 100;
+  private static final Logger log = Workflow.getLogger(WebhookDeliveryWorkflowImpl.class);
+
+  private final TreeMap<Long, PendingDelivery> queue = new TreeMap<>();
+  private final Set<Long> seen = new HashSet<>();
+  private final WebhookActivities records = Workflow.newActivityStub(WebhookActivities.class,
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+
+  @Override
+  public void run(WebhookDeliveryInput input) {
+    input.pending().forEach(this::enqueue);
+    int delivered = 0;
+    while (Workflow.await(IDLE, () -> !queue.isEmpty())) {
+      PendingDelivery next = queue.firstEntry().getValue();
+      deliver(next, input.retry());
+      queue.remove(next.eventId());
+      delivered++;
+      if (delivered >= DELIVERIES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.continueAsNew(new WebhookDeliveryInput(input.subscriptionId(), input.leadId(), input.retry(),
+            new ArrayList<>(queue.values())));
+      }
+    }
+  }
+
+  @Override
+  public void enqueue(PendingDelivery delivery) {
+    if (seen.add(delivery.deliveryId())) {
+      queue.put(delivery.eventId(), delivery);
+    }
+  }
+
+  private void deliver(PendingDelivery delivery, DeliveryRetry retry) {
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    Duration window = Duration.between(now, delivery.giveUpAt());
+    if (window.compareTo(retry.attemptTimeout()) < 0) {
+      window = retry.attemptTimeout();
+    }
+    WebhookActivities http = Workflow.newActivityStub(WebhookActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(retry.attemptTimeout())
+        .setScheduleToCloseTimeout(window)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(retry.initialInterval())
+            .setBackoffCoefficient(DeliveryRetry.BACKOFF)
+            .setMaximumInterval(retry.maximumInterval())
+            .build())
+        .build());
+    try {
+      http.deliverWebhook(new WebhookAttempt(delivery.deliveryId()));
+    } catch (ActivityFailure e) {
+      String reason = "no 2xx before " + delivery.giveUpAt() + ": " + rootMessage(e);
+      log.warn("webhook delivery {} (event {}) failed: {}", delivery.deliveryId(), delivery.eventId(), reason);
+      records.markWebhookFailed(new WebhookGiveUp(delivery.deliveryId(), reason));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+}
