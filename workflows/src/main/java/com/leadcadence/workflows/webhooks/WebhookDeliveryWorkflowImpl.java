@@ -15,15 +15,17 @@ import org.slf4j.Logger;
 /**
  * Keeps a lead's events in order for one subscription: the queue is ordered by event id (so a signal
  * that overtook an earlier one still waits its turn), and each delivery is one activity whose retry
- * policy is the backoff schedule, bounded by the delivery's own deadline. A delivery past its deadline
- * still gets one attempt window, so after a long outage the queue drains quickly instead of waiting a
- * full retry period per event.
+ * policy is the backoff schedule, bounded by the delivery's own deadline (schedule-to-close), so the
+ * deadlines of events queued behind a slow one keep running: after a long outage each of them gets one
+ * last attempt and the queue drains, instead of every event waiting a full retry period in turn.
  */
 public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
   /** With nothing to deliver for this long the run ends; the next event starts a new one. */
   static final Duration IDLE = Duration.ofHours(1);
   /** Deliveries per run before continue-as-new, so the history stays small. */
   static final int DELIVERIES_PER_RUN = 100;
+  /** A delivery with less time than this before its deadline gets one attempt's time instead. */
+  static final Duration LAST_CHANCE = Duration.ofSeconds(1);
   private static final Logger log = Workflow.getLogger(WebhookDeliveryWorkflowImpl.class);
 
   private final TreeMap<Long, PendingDelivery> queue = new TreeMap<>();
@@ -57,8 +59,8 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
   private void deliver(PendingDelivery delivery, DeliveryRetry retry) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     Duration window = Duration.between(now, delivery.giveUpAt());
-    if (window.compareTo(retry.attemptTimeout()) < 0) {
-      window = retry.attemptTimeout();
+    if (window.compareTo(LAST_CHANCE) < 0) {
+      window = retry.attemptTimeout(); // past its deadline (a backlog after an outage): one attempt still
     }
     WebhookActivities http = Workflow.newActivityStub(WebhookActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(retry.attemptTimeout())
