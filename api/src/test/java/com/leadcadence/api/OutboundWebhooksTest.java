@@ -55,7 +55,11 @@ class OutboundWebhooksTest {
   private static ApiClient other;
 
   private static LeadCadenceConfiguration config() {
-    LeadCadenceConfiguration config = TestApps.withEmbeddedTemporal(DB);
+    return withShrunkRetries(TestApps.withEmbeddedTemporal(DB));
+  }
+
+  /** Dispatch every 200 ms, retries from 200 ms doubling to 1 s, given up after 6 s; local receivers allowed. */
+  static LeadCadenceConfiguration withShrunkRetries(LeadCadenceConfiguration config) {
     WebhookSettings webhooks = config.getWebhooks();
     webhooks.setDispatchInterval(io.dropwizard.util.Duration.milliseconds(200));
     webhooks.setInitialRetryInterval(io.dropwizard.util.Duration.milliseconds(200));

@@ -12,6 +12,7 @@ import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.webhooks.WebhookActivities;
 import com.leadcadence.workflows.webhooks.WebhookAttempt;
 import com.leadcadence.workflows.webhooks.WebhookGiveUp;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -103,11 +104,11 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
       deliveries.recordFailedAttempt(delivery.id(), null, error);
       log.warn("webhook {} of event {} ({}) to subscription {}: {}", delivery.id(), event.id(), event.type(),
           subscription.id(), error);
-      throw ApplicationFailure.newFailure(error, "WebhookUnanswered");
+      throw attemptFailed(error, "WebhookUnanswered");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       deliveries.recordFailedAttempt(delivery.id(), null, "interrupted");
-      throw ApplicationFailure.newFailure("interrupted", "WebhookUnanswered");
+      throw attemptFailed("interrupted", "WebhookUnanswered");
     }
     if (status >= 200 && status < 300) {
       deliveries.markDelivered(delivery.id(), status);
@@ -118,7 +119,16 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
     deliveries.recordFailedAttempt(delivery.id(), status, "HTTP " + status);
     log.warn("webhook {} of event {} ({}) to subscription {}: HTTP {}", delivery.id(), event.id(), event.type(),
         subscription.id(), status);
-    throw ApplicationFailure.newFailure("the receiver answered HTTP " + status, "WebhookRefused");
+    throw attemptFailed("the receiver answered HTTP " + status, "WebhookRefused");
+  }
+
+  /**
+   * A receiver's refusal or silence is expected and logged above in one line: BENIGN keeps the SDK from
+   * logging each retried attempt again with a stack trace.
+   */
+  private static ApplicationFailure attemptFailed(String message, String type) {
+    return ApplicationFailure.newBuilder().setMessage(message).setType(type)
+        .setCategory(ApplicationErrorCategory.BENIGN).build();
   }
 
   @Override

@@ -135,6 +135,8 @@ public final class WebhookDispatcher implements Managed {
         resent++;
       }
     } while (page.size() == PAGE && !Thread.currentThread().isInterrupted());
-    LOG.info("Handed {} pending webhook delivery(ies) to their workflows again after the start", resent);
+    if (resent > 0) {
+      LOG.info("Handed {} pending webhook delivery(ies) to their workflows again after the start", resent);
+    }
   }
 }

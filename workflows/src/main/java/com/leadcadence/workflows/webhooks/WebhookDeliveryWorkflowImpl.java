@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
 
 /**
  * Keeps a lead's events in order for one subscription: the queue is ordered by event id (so a signal
@@ -26,7 +25,6 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
   static final int DELIVERIES_PER_RUN = 100;
   /** A delivery with less time than this before its deadline gets one attempt's time instead. */
   static final Duration LAST_CHANCE = Duration.ofSeconds(1);
-  private static final Logger log = Workflow.getLogger(WebhookDeliveryWorkflowImpl.class);
 
   private final TreeMap<Long, PendingDelivery> queue = new TreeMap<>();
   private final Set<Long> seen = new HashSet<>();
@@ -74,9 +72,9 @@ public final class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflo
     try {
       http.deliverWebhook(new WebhookAttempt(delivery.deliveryId()));
     } catch (ActivityFailure e) {
-      String reason = "no 2xx before " + delivery.giveUpAt() + ": " + rootMessage(e);
-      log.warn("webhook delivery {} (event {}) failed: {}", delivery.deliveryId(), delivery.eventId(), reason);
-      records.markWebhookFailed(new WebhookGiveUp(delivery.deliveryId(), reason));
+      // logged once, by the activity that marks it
+      records.markWebhookFailed(new WebhookGiveUp(delivery.deliveryId(),
+          "no 2xx before " + delivery.giveUpAt() + ": " + rootMessage(e)));
     }
   }
 
