@@ -43,6 +43,8 @@ class OutboundWebhooksTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String KEY = "webhooks-dealer-key";
   private static final String OTHER_KEY = "webhooks-other-dealer-key";
+  /** A dealership of its own for the life-of-a-lead test, so that no other test's lead reaches its CRM. */
+  private static final String LIFE_KEY = "webhooks-life-dealer-key";
   private static final List<String> LIFE_EVENTS = List.of("lead.created", "touch.sent", "task.created",
       "task.completed", "outcome.recorded", "lead.status_changed");
 
@@ -53,6 +55,7 @@ class OutboundWebhooksTest {
 
   private static ApiClient dealer;
   private static ApiClient other;
+  private static ApiClient lifeDealer;
 
   private static LeadCadenceConfiguration config() {
     return withShrunkRetries(TestApps.withEmbeddedTemporal(DB));
@@ -76,6 +79,8 @@ class OutboundWebhooksTest {
     new DealershipSeeder(DB.jdbi()).seed(DemoDealership.SEED.withApiKey(OTHER_KEY));
     dealer = new ApiClient(APP.getLocalPort(), KEY);
     other = new ApiClient(APP.getLocalPort(), OTHER_KEY);
+    new DealershipSeeder(DB.jdbi()).seed(Leads.alwaysOpenDealership(LIFE_KEY));
+    lifeDealer = new ApiClient(APP.getLocalPort(), LIFE_KEY);
   }
 
   @AfterAll
@@ -87,20 +92,20 @@ class OutboundWebhooksTest {
   @Test
   void aLeadsLifeArrivesSignedOncePerEventAndInOrderAfterTheReceiverRecovers() {
     String url = RECEIVER.failingFirst("/crm/flaky", 3);
-    Reply created = dealer.post("/v1/webhooks", Map.of("url", url, "events", LIFE_EVENTS));
+    Reply created = lifeDealer.post("/v1/webhooks", Map.of("url", url, "events", LIFE_EVENTS));
     assertEquals(201, created.status(), created.body().toString());
     long subscription = created.body().path("id").asLong();
     String secret = created.body().path("secret").asText();
     assertTrue(secret.startsWith("whsec_") && secret.length() > 30, secret);
     assertEquals(LIFE_EVENTS, texts(created.body().path("events")));
-    JsonNode listed = only(dealer.get("/v1/webhooks").body().path("items"), subscription);
+    JsonNode listed = only(lifeDealer.get("/v1/webhooks").body().path("items"), subscription);
     assertTrue(listed.path("secret").isMissingNode(), "the secret is shown once: " + listed);
 
     Map<String, Object> body = Leads.valid();
-    long lead = dealer.post("/v1/leads", body).body().path("id").asLong();
+    long lead = lifeDealer.post("/v1/leads", body).body().path("id").asLong();
     Leads.await(WAIT, "the acknowledgment and the call task to reach the CRM", () ->
         acceptedTypes("/crm/flaky", lead).containsAll(List.of("lead.created", "touch.sent", "task.created")));
-    Reply outcome = dealer.post("/v1/leads/" + lead + "/outcomes", Map.of("type", "CONTACTED", "note", "spoke"));
+    Reply outcome = lifeDealer.post("/v1/leads/" + lead + "/outcomes", Map.of("type", "CONTACTED", "note", "spoke"));
     assertEquals(200, outcome.status(), outcome.body().toString());
     Leads.await(WAIT, "the outcome and the status change to reach the CRM", () ->
         acceptedTypes("/crm/flaky", lead).contains("lead.status_changed"));
@@ -149,7 +154,7 @@ class OutboundWebhooksTest {
     assertEquals("CONTACTED", accepted.get(types.indexOf("outcome.recorded")).path("data").path("outcome").asText());
     assertEquals("EMAIL", accepted.get(types.indexOf("touch.sent")).path("data").path("channel").asText());
 
-    JsonNode deliveries = dealer.get("/v1/webhooks/" + subscription + "/deliveries").body().path("items");
+    JsonNode deliveries = lifeDealer.get("/v1/webhooks/" + subscription + "/deliveries").body().path("items");
     JsonNode firstDelivery = deliveries.get(deliveries.size() - 1);
     assertEquals("lead.created", firstDelivery.path("eventType").asText(), deliveries.toString());
     assertEquals("DELIVERED", firstDelivery.path("status").asText());
