@@ -21,6 +21,15 @@ import com.leadcadence.api.auth.ApiKeyAuthenticator;
 import com.leadcadence.api.auth.BearerOrCookieAuthFilter;
 import com.leadcadence.api.leads.LeadReassignment;
 import com.leadcadence.api.leads.LeadSearch;
+import com.leadcadence.activities.webhooks.ReceiverAddresses;
+import com.leadcadence.activities.webhooks.WebhookActivitiesImpl;
+import com.leadcadence.api.outboundwebhooks.DeliveryWorkflows;
+import com.leadcadence.api.outboundwebhooks.WebhookDispatcher;
+import com.leadcadence.api.outboundwebhooks.WebhookResource;
+import com.leadcadence.api.outboundwebhooks.WebhookSubscriptions;
+import com.leadcadence.store.dao.LeadEventDao;
+import com.leadcadence.store.dao.WebhookDeliveryDao;
+import com.leadcadence.store.dao.WebhookSubscriptionDao;
 import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
@@ -189,6 +198,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
+    registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
     environment.jersey().register(OpenApiResource.fromClasspath());
@@ -281,8 +291,35 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates);
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates,
+        webhookActivities(config.getWebhooks(), jdbi));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
+  }
+
+  /** The outbound webhooks' HTTP side, run by the worker. */
+  private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi) {
+    return new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class), jdbi.onDemand(WebhookSubscriptionDao.class),
+        jdbi.onDemand(WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
+        settings.getConnectTimeout().toJavaDuration(), settings.getRequestTimeout().toJavaDuration(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * The CRM's webhooks: /v1/webhooks, and the dispatcher that hands the outbox's events to their
+   * delivery workflows (with the in-memory embedded server, it also re-hands PENDING deliveries at start).
+   */
+  private static void registerOutboundWebhooks(LeadCadenceConfiguration config, Environment environment,
+      Shared shared, TemporalRuntime temporal) {
+    WebhookSettings settings = config.getWebhooks();
+    environment.jersey().register(new WebhookResource(new WebhookSubscriptions(
+        shared.dao(WebhookSubscriptionDao.class), shared.dao(WebhookDeliveryDao.class),
+        new ReceiverAddresses(settings.isAllowPrivateAddresses()))));
+    DeliveryWorkflows workflows = new DeliveryWorkflows(temporal.connection().client(), temporal.availability(),
+        settings.retry());
+    environment.lifecycle().manage(new WebhookDispatcher(shared.dao(LeadEventDao.class),
+        shared.dao(WebhookSubscriptionDao.class), shared.dao(WebhookDeliveryDao.class), workflows,
+        settings.getDispatchInterval().toJavaDuration(), settings.getGiveUpAfter().toJavaDuration(),
+        temporal.embedded(), shared.clock()));
   }
 
   /**

@@ -26,6 +26,7 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private AdminSettings admin = new AdminSettings();
   @Valid @NotNull private InboundEmailSettings inboundEmail = new InboundEmailSettings();
+  @Valid @NotNull private WebhookSettings webhooks = new WebhookSettings();
 
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
@@ -124,5 +125,15 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("inboundEmail")
   public void setInboundEmail(InboundEmailSettings inboundEmail) {
     this.inboundEmail = inboundEmail;
+  }
+
+  @JsonProperty("webhooks")
+  public WebhookSettings getWebhooks() {
+    return webhooks;
+  }
+
+  @JsonProperty("webhooks")
+  public void setWebhooks(WebhookSettings webhooks) {
+    this.webhooks = webhooks;
   }
 }

@@ -14,6 +14,8 @@ import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.LeadEventDao;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
@@ -148,7 +150,9 @@ public final class LeadIntake {
         }
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));
-        return dao.findById(id).orElseThrow();
+        LeadRow inserted = dao.findById(id).orElseThrow();
+        handle.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
+        return inserted;
       });
       AgentRoster.Pick offShift = offShiftPick.get();
       if (offShift != null || row.assignedAgentId() == null) {

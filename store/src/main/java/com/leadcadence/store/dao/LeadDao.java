@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.workflows.model.Grade;
@@ -15,6 +16,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Leads: the queryable mirror of each lead's workflow. */
 @RegisterConstructorMapper(LeadRow.class)
@@ -98,10 +100,24 @@ public interface LeadDao extends SqlObject {
       """)
   int markDuplicate(long id, long originalId);
 
-  /** Sets the status; a terminal status also stamps closed_at (the first close time is kept). */
+  /**
+   * Sets the status; a terminal status also stamps closed_at (the first close time is kept). A real
+   * change records lead.status_changed in the same transaction (not STARTING -> ACTIVE, which is the
+   * lead's start, announced as lead.created).
+   */
+  @Transaction
   default int updateStatus(long id, LeadStatus status, Instant at) {
-    return setStatus(id, status, status.isTerminal() ? at : null);
+    Optional<LeadStatus> before = lockStatus(id);
+    int updated = setStatus(id, status, status.isTerminal() ? at : null);
+    if (before.isPresent() && before.get() != status
+        && !(before.get() == LeadStatus.STARTING && status == LeadStatus.ACTIVE)) {
+      getHandle().attach(LeadEventDao.class).record(LeadEvents.statusChanged(id, before.get(), status, at));
+    }
+    return updated;
   }
+
+  @SqlQuery("SELECT status FROM leads WHERE id = :id FOR UPDATE")
+  Optional<LeadStatus> lockStatus(long id);
 
   /** As {@link #updateStatus(long, LeadStatus, Instant)} at the current time. */
   default int updateStatus(long id, LeadStatus status) {
