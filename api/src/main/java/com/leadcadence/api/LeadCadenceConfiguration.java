@@ -24,6 +24,8 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
 
+  @Valid @NotNull private AdminSettings admin = new AdminSettings();
+  @Valid @NotNull private InboundEmailSettings inboundEmail = new InboundEmailSettings();
   @Valid @NotNull private WebhookSettings webhooks = new WebhookSettings();
 
   private static DataSourceFactory defaultDatabase() {
@@ -103,6 +105,26 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("unsubscribe")
   public void setUnsubscribe(UnsubscribeSettings unsubscribe) {
     this.unsubscribe = unsubscribe;
+  }
+
+  @JsonProperty("admin")
+  public AdminSettings getAdmin() {
+    return admin;
+  }
+
+  @JsonProperty("admin")
+  public void setAdmin(AdminSettings admin) {
+    this.admin = admin;
+  }
+
+  @JsonProperty("inboundEmail")
+  public InboundEmailSettings getInboundEmail() {
+    return inboundEmail;
+  }
+
+  @JsonProperty("inboundEmail")
+  public void setInboundEmail(InboundEmailSettings inboundEmail) {
+    this.inboundEmail = inboundEmail;
   }
 
   @JsonProperty("webhooks")

@@ -73,14 +73,32 @@ public interface LeadDao extends SqlObject {
   @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND email = :email ORDER BY id DESC")
   List<LeadRow> listByEmail(long dealershipId, String email);
 
-  /** Newest first, one page: leads with an id below beforeId (Long.MAX_VALUE for the first page). */
+  /**
+   * The oldest lead of the dealership still open (STARTING, ACTIVE, PAUSED) and created since the given
+   * time whose phone or email is the one given: the original a new inquiry repeats. Each half uses its
+   * index (ix_leads_phone, ix_leads_email); a null address matches nothing.
+   */
   @SqlQuery("""
-      SELECT * FROM leads
-      WHERE dealership_id = :dealershipId AND id < :beforeId
-      ORDER BY id DESC
-      LIMIT :limit
+      SELECT * FROM (
+        SELECT * FROM leads
+        WHERE dealership_id = :dealershipId AND phone = :phone
+          AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= :since
+        UNION
+        SELECT * FROM leads
+        WHERE dealership_id = :dealershipId AND email = :email
+          AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= :since
+      ) matches
+      ORDER BY id
+      LIMIT 1
       """)
-  List<LeadRow> listByDealership(long dealershipId, long beforeId, int limit);
+  Optional<LeadRow> findOpenByPhoneOrEmail(long dealershipId, String phone, String email, Instant since);
+
+  /** A just-inserted row becomes a duplicate of originalId: no workflow, closed at once. */
+  @SqlUpdate("""
+      UPDATE leads SET status = 'DUPLICATE', duplicate_of = :originalId, closed_at = CURRENT_TIMESTAMP(3)
+      WHERE id = :id
+      """)
+  int markDuplicate(long id, long originalId);
 
   /**
    * Sets the status; a terminal status also stamps closed_at (the first close time is kept). A real

@@ -245,6 +245,10 @@ public interface TouchDao extends SqlObject {
       """)
   int updateSettle(long id, TouchState status, String recipient, String subject, String body, String detail);
 
+  /** PENDING -> CANCELLED: the workflow cancelled the step before anything was handed to a provider. */
+  @SqlUpdate("UPDATE touches SET status = 'CANCELLED', detail = :detail WHERE id = :id AND status = 'PENDING'")
+  int cancelPending(long id, String detail);
+
   /** A provider's later report (DELIVERED, FAILED) on a message it accepted. */
   @SqlUpdate("""
       UPDATE touches SET status = :status, detail = :detail
