@@ -2,6 +2,7 @@ package com.leadcadence.store;
 
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.EventSubject;
 import com.leadcadence.store.rows.LeadEventRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.OptOutRow;
@@ -26,7 +27,7 @@ public final class StoreJdbi {
   private static final List<Class<?>> ROWS =
       List.of(DealershipRow.class, AgentRow.class, LeadRow.class, TouchRow.class, TaskRow.class, TaskEventRow.class,
           OutcomeRow.class, OptOutRow.class, LeadEventRow.class, WebhookSubscriptionRow.class,
-          WebhookDeliveryRow.class);
+          WebhookDeliveryRow.class, EventSubject.class);
 
   private StoreJdbi() {}
 

@@ -2,6 +2,7 @@ package com.leadcadence.store.dao;
 
 import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.events.NewLeadEvent;
+import com.leadcadence.store.rows.EventSubject;
 import com.leadcadence.store.rows.LeadEventRow;
 import com.leadcadence.store.rows.LeadEventType;
 import java.util.List;
@@ -16,80 +17,91 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * The outbound webhooks' outbox. Events are recorded by the code that changes a lead, in the same
  * transaction (attach this DAO to the change's handle), and only while the lead's dealership has a
- * subscription, so a dealership without webhooks pays one INSERT ... SELECT that inserts nothing. Each
- * event's key is unique: a retried change records its event once.
+ * subscription, so a dealership without webhooks pays one indexed SELECT per change. Each event's key is
+ * unique: a retried change records its event once. The lead is read with a plain (non-locking) SELECT,
+ * then the event inserted: an INSERT ... SELECT would take shared locks on the lead's row, which the
+ * change's own later update of that row could deadlock on.
  */
 @RegisterConstructorMapper(LeadEventRow.class)
+@RegisterConstructorMapper(EventSubject.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface LeadEventDao extends SqlObject {
 
-  default void record(NewLeadEvent event) {
-    insert(event.key(), event.leadId(), event.type().wireName(), event.data());
-  }
-
-  // lead_events.id in the UPDATE clause: a bare "id" would be ambiguous with the SELECT's leads.id.
-  @SqlUpdate("""
-      INSERT INTO lead_events (event_key, dealership_id, lead_id, source, external_id, type, data)
-      SELECT :key, l.dealership_id, l.id, l.source, l.external_id, :type, :data FROM leads l
-      WHERE l.id = :leadId
+  String SUBSCRIBED = """
         AND EXISTS (SELECT 1 FROM webhook_subscriptions s
                     WHERE s.dealership_id = l.dealership_id AND s.deleted_at IS NULL)
-      ON DUPLICATE KEY UPDATE lead_events.id = lead_events.id
-      """)
-  int insert(String key, long leadId, String type, String data);
+      """;
+
+  default void record(NewLeadEvent event) {
+    insertAll(event.type(), subject(event.key(), event.leadId(), event.data()));
+  }
 
   /** touch.sent or touch.failed for a touch, its data taken from the row as it now is. */
   default void recordForTouch(long touchId, LeadEventType type) {
-    insertForTouch(touchId, suffix(type), type.wireName());
+    insertAll(type, touchSubjects(touchId, suffix(type)));
   }
 
   /** As {@link #recordForTouch} for the touches in this status that a provider's report names by message id. */
   default void recordForProviderMessage(String provider, String providerId, String touchStatus, LeadEventType type) {
-    insertForProviderMessage(provider, providerId, touchStatus, suffix(type), type.wireName());
+    insertAll(type, providerMessageSubjects(provider, providerId, touchStatus, suffix(type)));
   }
-
-  @SqlUpdate(TOUCH_EVENT + "WHERE t.id = :touchId" + WITH_SUBSCRIPTION)
-  int insertForTouch(long touchId, String suffix, String type);
-
-  @SqlUpdate(TOUCH_EVENT + "WHERE t.provider = :provider AND t.provider_id = :providerId AND t.status = :status"
-      + WITH_SUBSCRIPTION)
-  int insertForProviderMessage(String provider, String providerId, String status, String suffix, String type);
-
-  String TOUCH_EVENT = """
-      INSERT INTO lead_events (event_key, dealership_id, lead_id, source, external_id, type, data)
-      SELECT CONCAT('touch:', t.id, ':', :suffix), l.dealership_id, l.id, l.source, l.external_id, :type,
-             JSON_OBJECT('touchId', t.id, 'channel', t.channel, 'step', t.step_id, 'status', t.status,
-                         'provider', t.provider, 'detail', t.detail)
-      FROM touches t JOIN leads l ON l.id = t.lead_id
-      """;
-
-  String WITH_SUBSCRIPTION = """
-
-        AND EXISTS (SELECT 1 FROM webhook_subscriptions s
-                    WHERE s.dealership_id = l.dealership_id AND s.deleted_at IS NULL)
-      ON DUPLICATE KEY UPDATE lead_events.id = lead_events.id
-      """;
 
   /**
    * optout.recorded for every lead of the dealership with the address (the opt-out holds for all of
    * them), once per opt_outs row and lead. column: "email" or "phone".
    */
-  @SqlUpdate("""
-      INSERT INTO lead_events (event_key, dealership_id, lead_id, source, external_id, type, data)
-      SELECT CONCAT('optout:', o.id, ':', l.id), l.dealership_id, l.id, l.source, l.external_id,
-             'optout.recorded', :data
-      FROM opt_outs o JOIN leads l ON l.dealership_id = o.dealership_id AND l.<column> = o.address
-      WHERE o.dealership_id = :dealershipId AND o.address = :address AND o.channel = :channel
-        AND EXISTS (SELECT 1 FROM webhook_subscriptions s
-                    WHERE s.dealership_id = l.dealership_id AND s.deleted_at IS NULL)
-      ON DUPLICATE KEY UPDATE lead_events.id = lead_events.id
-      """)
-  int insertForOptOut(@Define("column") String column, long dealershipId,
-      String address, String channel, String data);
+  default void recordForOptOut(String column, long dealershipId, String address, String channel, String data) {
+    insertAll(LeadEventType.OPTOUT_RECORDED, optOutSubjects(column, dealershipId, address, channel, data));
+  }
+
+  private void insertAll(LeadEventType type, List<EventSubject> subjects) {
+    for (EventSubject subject : subjects) {
+      insert(subject.eventKey(), subject.dealershipId(), subject.leadId(), subject.source(), subject.externalId(),
+          type.wireName(), subject.data());
+    }
+  }
 
   private static String suffix(LeadEventType type) {
     return type == LeadEventType.TOUCH_SENT ? "sent" : "failed";
   }
+
+  @SqlQuery("""
+      SELECT :key AS event_key, l.id AS lead_id, l.dealership_id, l.source, l.external_id, :data AS data
+      FROM leads l WHERE l.id = :leadId
+      """ + SUBSCRIBED)
+  List<EventSubject> subject(String key, long leadId, String data);
+
+  String TOUCH_SUBJECT = """
+      SELECT CONCAT('touch:', t.id, ':', :suffix) AS event_key, l.id AS lead_id, l.dealership_id, l.source,
+             l.external_id,
+             JSON_OBJECT('touchId', t.id, 'channel', t.channel, 'step', t.step_id, 'status', t.status,
+                         'provider', t.provider, 'detail', t.detail) AS data
+      FROM touches t JOIN leads l ON l.id = t.lead_id
+      """;
+
+  @SqlQuery(TOUCH_SUBJECT + "WHERE t.id = :touchId\n" + SUBSCRIBED)
+  List<EventSubject> touchSubjects(long touchId, String suffix);
+
+  @SqlQuery(TOUCH_SUBJECT + "WHERE t.provider = :provider AND t.provider_id = :providerId AND t.status = :status\n"
+      + SUBSCRIBED)
+  List<EventSubject> providerMessageSubjects(String provider, String providerId, String status, String suffix);
+
+  @SqlQuery("""
+      SELECT CONCAT('optout:', o.id, ':', l.id) AS event_key, l.id AS lead_id, l.dealership_id, l.source,
+             l.external_id, :data AS data
+      FROM opt_outs o JOIN leads l ON l.dealership_id = o.dealership_id AND l.<column> = o.address
+      WHERE o.dealership_id = :dealershipId AND o.address = :address AND o.channel = :channel
+      """ + SUBSCRIBED)
+  List<EventSubject> optOutSubjects(@Define("column") String column, long dealershipId, String address,
+      String channel, String data);
+
+  @SqlUpdate("""
+      INSERT INTO lead_events (event_key, dealership_id, lead_id, source, external_id, type, data)
+      VALUES (:key, :dealershipId, :leadId, :source, :externalId, :type, :data)
+      ON DUPLICATE KEY UPDATE id = id
+      """)
+  void insert(String key, long dealershipId, long leadId, String source, String externalId, String type,
+      String data);
 
   // ---- the dispatcher's side -----------------------------------------------------------------
 

@@ -27,7 +27,7 @@ public interface OptOutDao extends SqlObject {
   @Transaction
   default void insertIfAbsent(long dealershipId, String address, OptOutChannel channel, String source) {
     insertIgnoringDuplicate(dealershipId, address, channel, source);
-    getHandle().attach(LeadEventDao.class).insertForOptOut(channel == OptOutChannel.EMAIL ? "email" : "phone",
+    getHandle().attach(LeadEventDao.class).recordForOptOut(channel == OptOutChannel.EMAIL ? "email" : "phone",
         dealershipId, address, channel.name(), LeadEvents.optOutData(channel, source));
   }
 
