@@ -2,12 +2,15 @@ package com.leadcadence.store;
 
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.LeadEventRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.store.rows.OutcomeRow;
 import com.leadcadence.store.rows.TaskEventRow;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.rows.WebhookDeliveryRow;
+import com.leadcadence.store.rows.WebhookSubscriptionRow;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -22,7 +25,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class StoreJdbi {
   private static final List<Class<?>> ROWS =
       List.of(DealershipRow.class, AgentRow.class, LeadRow.class, TouchRow.class, TaskRow.class, TaskEventRow.class,
-          OutcomeRow.class, OptOutRow.class);
+          OutcomeRow.class, OptOutRow.class, LeadEventRow.class, WebhookSubscriptionRow.class,
+          WebhookDeliveryRow.class);
 
   private StoreJdbi() {}
 

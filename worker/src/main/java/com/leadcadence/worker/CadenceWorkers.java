@@ -5,6 +5,8 @@ import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import com.leadcadence.workflows.webhooks.WebhookActivities;
+import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * Puts the lead cadence on its task queues: the workflow type and its three activity implementations
  * (steps, the lead's row, task SLAs) on {@link TaskQueues#LEAD_CADENCE}, and the sends once more on each
- * channel's send queue, rate-limited there. The same wiring serves the embedded worker, the standalone
+ * channel's send queue, rate-limited there; where given, the outbound webhooks' delivery workflow and its
+ * activities on the main queue too. The same wiring serves the embedded worker, the standalone
  * {@code worker} command and the tests (which pass a TestWorkflowEnvironment's factory).
  */
 public final class CadenceWorkers {
@@ -45,10 +48,20 @@ public final class CadenceWorkers {
    */
   public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,
       TaskActivities taskSla, SendRates rates) {
+    return register(factory, touches, leadRecords, taskSla, rates, null);
+  }
+
+  /** As above, plus the outbound webhooks' delivery workflow and its activities (when not null) on the main queue. */
+  public static Worker register(WorkerFactory factory, TouchActivities touches, LeadRecordActivities leadRecords,
+      TaskActivities taskSla, SendRates rates, WebhookActivities webhooks) {
     Worker worker = factory.newWorker(TaskQueues.LEAD_CADENCE);
     worker.registerWorkflowImplementationTypes(LeadCadenceWorkflowImpl.class);
     // Also here: call tasks, and sends of workflows started before the send queues (they replay so).
     worker.registerActivitiesImplementations(touches, leadRecords, taskSla);
+    if (webhooks != null) {
+      worker.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
+      worker.registerActivitiesImplementations(webhooks);
+    }
     for (String queue : SEND_QUEUES) {
       double perSecond = rates.forQueue(queue);
       factory.newWorker(queue, WorkerOptions.newBuilder()

@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * history) or the input's continueAsNewAfterEvents is reached. Asked only once a continuation is due.
    */
   static final String CONTINUE_AS_NEW = "continue-as-new";
+  /**
+   * Version 1: a RE_INQUIRY engagement counts once per duplicate lead (its detail names it), so an
+   * intake that signals again after an unclear answer never raises the score twice. Recorded histories
+   * carry no RE_INQUIRY, so they never reach this branch; the version marks it all the same.
+   */
+  static final String RE_INQUIRY_ONCE = "re-inquiry-once";
   /** How long a send may still finish on its own once the cadence ended, before it is cancelled. */
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
   /** After the activity refused a late start, the step is planned again no sooner than this. */
@@ -162,6 +169,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
   /** The lead answered a text: a person carries the conversation on, automated texts stop. */
   private boolean replied;
+  /** The duplicate leads whose re-inquiry has been counted (RE_INQUIRY details). */
+  private final Set<String> reInquiries = new HashSet<>();
   /** Score or agent changed since the row last heard of them. */
   private boolean profileChanged;
   private boolean contactMade;
@@ -393,6 +402,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void engagement(EngagementEvent event) {
+    if (event != null && event.type() == EngagementType.RE_INQUIRY
+        && Workflow.getVersion(RE_INQUIRY_ONCE, Workflow.DEFAULT_VERSION, 1) >= 1
+        && !reInquiries.add(String.valueOf(event.detail()))) {
+      return;
+    }
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
       replied |= event.type() == EngagementType.SMS_REPLY;
@@ -942,7 +956,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward), paused,
         pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
         onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
-        cancelledSteps);
+        cancelledSteps, Set.copyOf(reInquiries));
   }
 
   /** The state a previous run handed over: this run goes on exactly where that one stopped. */
@@ -987,6 +1001,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     failedSteps = c.failedSteps();
     staleSteps = c.staleSteps();
     cancelledSteps = c.cancelledSteps();
+    if (c.reInquiries() != null) {
+      reInquiries.addAll(c.reInquiries());
+    }
   }
 
   private int rulesVersion() {

@@ -14,11 +14,14 @@ import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.LeadEventDao;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.scoring.LeadScore;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -47,6 +50,7 @@ public final class LeadIntake {
   private final LeadWorkflows workflows;
   private final AgentDao agents;
   private final AgentNotifier notifier;
+  private final DuplicateLeads duplicates;
   private final Clock clock;
 
   public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier, Clock clock) {
@@ -56,10 +60,14 @@ public final class LeadIntake {
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
+    this.duplicates = new DuplicateLeads(jdbi, workflows, clock);
     this.clock = clock;
   }
 
-  /** created: a cadence was started by this call (new lead or repaired start); false for a duplicate. */
+  /**
+   * created: this call stored the lead (a new cadence, a repaired start, or a new DUPLICATE of an open
+   * lead, which starts nothing); false for a repeat of the same (source, externalId).
+   */
   public record Result(LeadRow lead, boolean created) {}
 
   /**
@@ -78,7 +86,16 @@ public final class LeadIntake {
       try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
         LOG.info("Duplicate intake of lead {} ({} {}): nothing started", row.id(), lead.source(), lead.externalId());
       }
+      duplicates.tellOriginal(row);
       return new Result(row, false);
+    }
+    Optional<LeadRow> original =
+        existing.isPresent() ? Optional.empty() : duplicates.originalOf(dealership.id(), lead);
+    if (original.isPresent()) {
+      LeadScore score = CadenceInputs.score(lead, dealership);
+      NewLead duplicate = newLead(lead, dealership, new LeadScore(score.points(), Grade.D, score.reasons()),
+          original.get().assignedAgentId());
+      return new Result(duplicates.record(duplicate, original.get()), true);
     }
     LeadRow row = existing.orElseGet(() -> insertOrFindConcurrent(lead, dealership));
     try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
@@ -133,7 +150,9 @@ public final class LeadIntake {
         }
         long id = dao.insert(newLead(lead, dealership, score, agentId));
         dao.setWorkflowId(id, WorkflowIds.forLead(id));
-        return dao.findById(id).orElseThrow();
+        LeadRow inserted = dao.findById(id).orElseThrow();
+        handle.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
+        return inserted;
       });
       AgentRoster.Pick offShift = offShiftPick.get();
       if (offShift != null || row.assignedAgentId() == null) {

@@ -39,7 +39,9 @@ public record LeadRow(
     Instant updatedAt,
     Instant firstResponseAt,
     Instant firstContactAt,
-    Instant closedAt) {
+    Instant closedAt,
+    /** The original lead this one repeats (status DUPLICATE, no workflow); null for any other lead. */
+    Long duplicateOf) {
 
   public LeadContact contact() {
     return new LeadContact(firstName, lastName, email, phone, timeZone);

@@ -109,6 +109,11 @@ final class CadenceHarness implements AutoCloseable {
         SendRates.DEFAULTS);
   }
 
+  /** Time skipping from startTime, with a dealership of the test's choosing (its hours, its holidays). */
+  static CadenceHarness forDealership(TestDatabase db, Instant startTime, DealershipSeed dealership) {
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), null, dealership, SendRates.DEFAULTS);
+  }
+
   /**
    * Real time, no skipping, a replaceable worker, and a dealership of the test's choosing. For outages:
    * the time-skipping server never skips past a workflow task that no worker picks up, so a stopped

@@ -45,4 +45,5 @@ public record CadenceContinuation(
     Instant refusedUntil,
     int failedSteps,
     int staleSteps,
-    int cancelledSteps) {}
+    int cancelledSteps,
+    Set<String> reInquiries) {}
