@@ -111,6 +111,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * carry no RE_INQUIRY, so they never reach this branch; the version marks it all the same.
    */
   static final String RE_INQUIRY_ONCE = "re-inquiry-once";
+  /** How long a send may still finish on its own once the cadence ended, before it is cancelled. */
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
   /** After the activity refused a late start, the step is planned again no sooner than this. */
   private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
 
@@ -764,7 +766,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil);
     boolean sent = false;
     try {
-      TouchResult result = sendsVersion() >= 1 ? performCancellable(request) : touches.perform(request);
+      TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
+          ? performCancellable(request)
+          : touches.perform(request);
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
         log.info("step {} ({}) refused by the activity: {}", index, s.id(), result.detail());
@@ -807,8 +811,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   /**
-   * Version 1 of SENDS_BY_CHANNEL: the step's activity on its channel's queue, in a scope that is
-   * cancelled as soon as the cadence ends or the channel is blocked while it is scheduled or running.
+   * Version 1 of SENDS_BY_CHANNEL: the step's send on its channel's queue, in a scope that is cancelled
+   * when the cadence ends or the channel is blocked while it is scheduled or running, and it has not
+   * finished within {@link #CANCEL_GRACE}. (Call tasks are not cancelled: creating one takes a moment,
+   * and the cadence's end closes it.)
    * Scheduled, it never starts; running, it stops before handing the message to a provider (it learns of
    * the cancellation through its heartbeat). Either way the promise fails with a CanceledFailure. A
    * send the provider took already completes as sent.
@@ -821,6 +827,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     scope.run();
     Promise<TouchResult> result = performed.get(0);
     Workflow.await(() -> result.isCompleted() || sendNoLongerWanted(request.channel()));
+    if (!result.isCompleted()) {
+      // A send about to finish is let finish: a cancellation that crosses the activity's completion is
+      // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
+      Workflow.await(CANCEL_GRACE, result::isCompleted);
+    }
     if (!result.isCompleted()) {
       log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
           cancelReason(request.channel()));

@@ -209,7 +209,8 @@ class SendCancellationTest {
       public SentLookup lookUp(SmsMessage message, Instant since) {
         lookingUp.countDown();
         try {
-          Thread.sleep(12_000);   // longer than the worker takes to hear of a cancellation (about 8 s)
+          // longer than the 2 s grace plus the time the worker takes to hear of a cancellation (up to 8 s)
+          Thread.sleep(15_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
