@@ -14,7 +14,9 @@ import com.leadcadence.store.testing.TestDatabase;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,9 +116,24 @@ class AdfIntakeTest {
     assertEquals("N10877", lead.path("vehicle").path("stockNumber").asText());
     assertTrue(lead.path("comments").asText().contains("Trade-in: 2016 Ford Escape, 88400 mi"), lead.toString());
     assertTrue(!lead.path("consent").path("sms").asBoolean(), "a third-party ADF lead states no consent");
-    // Scored as the JSON intake scores: local area 20, 30-day timeframe, model 8, financing 5, trade-in 5,
-    // third-party source 5, email and phone 20.
-    assertTrue(lead.path("score").asInt() >= 63 && lead.path("score").asInt() <= 80, lead.toString());
+
+    // The same facts posted as JSON score the same: one intake, one scorer.
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("source", "cars.com");
+    json.put("externalId", "c0m-score-json");
+    json.put("firstName", "Marcus");
+    json.put("lastName", "Oyelaran");
+    json.put("email", "score.json@example.net");
+    json.put("phone", "773 555 0133");
+    json.put("vehicle", Map.of("year", 2025, "make", "Toyota", "model", "RAV4", "trim", "XLE Premium",
+        "stockNumber", "N10877"));
+    json.put("timeframe", "WITHIN_30_DAYS");
+    json.put("tradeIn", true);
+    json.put("financing", true);
+    Reply asJson = demo.post("/v1/leads", json);
+    assertEquals(201, asJson.status(), asJson.body().toString());
+    assertEquals(asJson.body().path("score").asInt(), created.body().path("score").asInt(), "ADF and JSON score alike");
+    assertEquals(asJson.body().path("grade").asText(), created.body().path("grade").asText());
   }
 
   @Test
