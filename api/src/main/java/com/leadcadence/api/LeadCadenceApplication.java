@@ -47,6 +47,7 @@ import com.leadcadence.api.errors.ApiExceptionMapper;
 import com.leadcadence.api.errors.CadenceExceptionMappers;
 import com.leadcadence.api.errors.JsonProcessingExceptionMapper;
 import com.leadcadence.api.errors.RequestSizeLimitFilter;
+import com.leadcadence.api.errors.UnreadBodyDrainFilter;
 import com.leadcadence.api.errors.UnexpectedExceptionMapper;
 import com.leadcadence.api.errors.ViolationExceptionMapper;
 import com.leadcadence.api.errors.WebApplicationExceptionMapper;
@@ -486,6 +487,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new RequestSizeLimitFilter(MAX_REQUEST_BYTES, Map.of(
         CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES,
         SendGridInboundResource.PATH, MAX_INBOUND_EMAIL_BYTES)));
+    environment.jersey().register(new UnreadBodyDrainFilter());
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new ViolationExceptionMapper());
