@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TouchClaim;
 import com.leadcadence.store.rows.TouchRow;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,8 +22,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * left behind by an attempt that died) and each of its later writes names the token, so the late answer
  * of a superseded attempt updates nothing.
  */
-@RegisterConstructorMapper(TouchRow.class)
-@RegisterConstructorMapper(TouchClaim.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface TouchDao extends SqlObject {
 
