@@ -38,6 +38,9 @@ import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * nothing. A clear refusal puts it back to PENDING (the retry sends); an unclear answer (500/502/504, no
  * full answer) makes it UNCONFIRMED, never SENT: the retry asks the provider (Twilio's Messages and Calls
  * lists) and sends again only if the message is not there, or, for email, which cannot be looked up,
- * sends again. Free of Activity.getExecutionContext(), so it runs outside a worker too.
+ * sends again. Right before a message would be handed to a provider, an attempt stops if the workflow
+ * cancelled the send (the cadence ended meanwhile): the touch becomes CANCELLED, never after a provider
+ * took the message. It uses the activity's context only for that check, so it runs outside a worker too.
  */
 public final class TouchActivitiesImpl implements TouchActivities {
   public static final Duration DEFAULT_CALL_SLA = Duration.ofMinutes(5);
@@ -243,6 +248,44 @@ public final class TouchActivitiesImpl implements TouchActivities {
     }
   }
 
+  @Override
+  public TouchResult recordCancelled(UnsentTouch step) {
+    try (LeadMdc ignored = LeadMdc.put(step.leadId(), step.workflowId())) {
+      TouchRow touch = insertUnsent(step);
+      String reason = truncate("cancelled: " + step.reason());
+      if (touch.status() == TouchState.PENDING && touches.cancelPending(touch.id(), reason) == 1) {
+        log.info("Step {} ({}) CANCELLED: {}", step.stepId(), step.idempotencyKey(), step.reason());
+      } else if (touch.status() == TouchState.SENDING || touch.status() == TouchState.UNCONFIRMED) {
+        // An earlier attempt handed it over without a clear answer (or died doing so): it may have gone out.
+        touches.markUnconfirmed(touch.id(), truncate("cancelled, delivery unknown: " + step.reason()));
+        log.warn("Step {} ({}) UNCONFIRMED when cancelled: {}", step.stepId(), step.idempotencyKey(), step.reason());
+      }
+      return unsentResult(touches.findById(touch.id()).orElseThrow(), null);
+    }
+  }
+
+  /**
+   * Stops this attempt before it hands a message to a provider when Temporal asked it to: the workflow
+   * cancelled the send ({@code cancelled} records that on the touch first), or the attempt is no longer
+   * Temporal's (timed out, the worker shutting down: the touch is left for the next attempt). Heartbeats
+   * from the activity's own thread, which answers from what the worker's heartbeats last brought back
+   * (see ActivityHeartbeats), so it costs no request. Outside a worker there is nobody to ask.
+   */
+  private static void stopIfCancelled(Runnable cancelled) {
+    ActivityExecutionContext context;
+    try {
+      context = Activity.getExecutionContext();
+    } catch (IllegalStateException outsideAWorker) {
+      return;
+    }
+    try {
+      context.heartbeat(null);
+    } catch (ActivityCanceledException e) {
+      cancelled.run();
+      throw e;
+    }
+  }
+
   private TouchRow insertUnsent(UnsentTouch step) {
     return touches.insertIfAbsent(new NewTouch(step.leadId(), step.stepIndex(), step.stepId(), step.channel(),
         step.templateId(), step.idempotencyKey(), step.at()));
@@ -275,6 +318,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
     TouchStatus status = switch (touch.status()) {
       case FAILED -> TouchStatus.FAILED;
       case SKIPPED_STALE -> TouchStatus.SKIPPED_STALE;
+      case CANCELLED -> TouchStatus.CANCELLED;
+      case UNCONFIRMED -> TouchStatus.UNCONFIRMED;
       default -> resultOf(touch).status();
     };
     return new TouchResult(touch.id(), status, touch.detail(), task);
@@ -288,6 +333,9 @@ public final class TouchActivitiesImpl implements TouchActivities {
    */
   private TouchResult deliver(TouchRequest request, TouchRow touch, LeadRow lead, DealershipRow dealership,
       String address, RenderedMessage message) {
+    if (touch.status() == TouchState.PENDING) {
+      stopIfCancelled(() -> touches.cancelPending(touch.id(), "cancelled before sending: the cadence ended"));
+    }
     String token = UUID.randomUUID().toString();
     TouchClaim claim = claim(touch, token, address, message);
     if (claim == null) {
@@ -314,6 +362,16 @@ public final class TouchActivitiesImpl implements TouchActivities {
             "not sent again: " + Masking.address(outgoing.address()) + " opted out meanwhile");
         return resultOf(touches.findById(touch.id()).orElseThrow());
       }
+      boolean absent = lookup.kind() == SentLookup.Kind.ABSENT;
+      stopIfCancelled(() -> {
+        if (absent) {
+          touches.settleBy(touch.id(), token, TouchState.CANCELLED,
+              "cancelled before sending again: the provider does not have it");
+        } else {
+          touches.markUnconfirmedBy(touch.id(), token,
+              "cancelled before sending again: whether the first send arrived is unknown");
+        }
+      });
       log.warn("Step {} ({}): {} after an unclear answer; sending {} again", request.stepId(),
           request.idempotencyKey(), lookup.kind() == SentLookup.Kind.ABSENT ? "the provider does not have it"
               : "the provider cannot be asked", request.channel());
@@ -482,6 +540,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       case SKIPPED_OPTED_OUT -> TouchStatus.SKIPPED_OPTED_OUT;
       case CHANNEL_BLOCKED -> TouchStatus.CHANNEL_BLOCKED;
       case SKIPPED_STALE -> TouchStatus.SKIPPED_STALE;
+      case CANCELLED -> TouchStatus.CANCELLED;
       case PENDING, SENDING, UNCONFIRMED -> throw new IllegalStateException(
           "touch " + touch.id() + " is still " + touch.status());
     };

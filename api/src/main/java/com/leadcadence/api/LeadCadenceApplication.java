@@ -11,21 +11,36 @@ import com.leadcadence.activities.providers.ProviderSenders;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.admin.AdminDealershipResource;
+import com.leadcadence.api.admin.DealershipOnboarding;
+import com.leadcadence.api.admin.OperatorKeyFilter;
 import com.leadcadence.api.agents.AgentResource;
 import com.leadcadence.api.agents.AgentService;
 import com.leadcadence.api.agents.SessionResource;
 import com.leadcadence.api.auth.ApiKeyAuthenticator;
 import com.leadcadence.api.auth.BearerOrCookieAuthFilter;
 import com.leadcadence.api.leads.LeadReassignment;
+import com.leadcadence.api.leads.LeadSearch;
+import com.leadcadence.activities.webhooks.ReceiverAddresses;
+import com.leadcadence.activities.webhooks.WebhookActivitiesImpl;
+import com.leadcadence.api.outboundwebhooks.DeliveryWorkflows;
+import com.leadcadence.api.outboundwebhooks.WebhookDispatcher;
+import com.leadcadence.api.outboundwebhooks.WebhookResource;
+import com.leadcadence.api.outboundwebhooks.WebhookSubscriptions;
+import com.leadcadence.store.dao.LeadEventDao;
+import com.leadcadence.store.dao.WebhookDeliveryDao;
+import com.leadcadence.store.dao.WebhookSubscriptionDao;
 import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cli.DbCommand;
+import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
 import com.leadcadence.api.cli.WorkerCommand;
 import com.leadcadence.api.errors.ApiExceptionMapper;
@@ -36,10 +51,16 @@ import com.leadcadence.api.errors.UnexpectedExceptionMapper;
 import com.leadcadence.api.errors.ViolationExceptionMapper;
 import com.leadcadence.api.errors.WebApplicationExceptionMapper;
 import com.leadcadence.api.health.TemporalHealthCheck;
+import com.leadcadence.api.adf.AdfIntake;
+import com.leadcadence.api.adf.AdfLeadResource;
+import com.leadcadence.api.adf.AdfParser;
+import com.leadcadence.api.inbound.InboundMailIntake;
+import com.leadcadence.api.inbound.SendGridInboundResource;
 import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadReconciler;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
+import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
@@ -67,6 +88,8 @@ import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.InboundMessageDao;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.api.startup.DatabaseTimeouts;
@@ -74,6 +97,8 @@ import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.worker.PacedSenders;
+import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
@@ -95,12 +120,16 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lead Cadence in one process. {@link #run} is the table of contents: every part is built and wired
@@ -108,10 +137,16 @@ import org.jdbi.v3.core.Jdbi;
  * embedded Temporal server), {@code worker} only the worker, {@code db migrate} only the migrations.
  */
 public class LeadCadenceApplication extends Application<LeadCadenceConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(LeadCadenceApplication.class);
   /** Intake bodies are small JSON documents; anything bigger is refused before it is parsed. */
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
   /** SendGrid batches events (up to about a thousand per POST). */
   public static final int MAX_SENDGRID_EVENTS_BYTES = 4 * 1024 * 1024;
+  /**
+   * An e-mail as Inbound Parse posts it, attachments included: SendGrid's own limit for a whole message
+   * is 30 MB, so nothing it posts is refused for its size (the ADF in it is still held to 64 KiB).
+   */
+  public static final int MAX_INBOUND_EMAIL_BYTES = 32 * 1024 * 1024;
 
   public static void main(String[] args) throws Exception {
     new LeadCadenceApplication().run(args);
@@ -129,6 +164,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand(this));
+    bootstrap.addCommand(new DealershipCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
   }
 
@@ -141,6 +177,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   @Override
   public void run(LeadCadenceConfiguration config, Environment environment) {
     UnsetVariables.check(config);
+    Optional<String> operatorKey = config.getAdmin().operatorKey();
     useOwnExceptionMappers(config);
     Ports.ensureConfiguredPortsFree(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
@@ -158,10 +195,13 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
         new LeadFinder(jdbi), notifier, Clock.systemUTC());
-    registerApi(environment, shared, temporal);
+    registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
+    registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
+    registerAdmin(environment, shared, operatorKey);
+    environment.jersey().register(OpenApiResource.fromClasspath());
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
     environment.lifecycle().addServerLifecycleListener(
@@ -243,15 +283,43 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
       Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
       TemporalRuntime temporal) {
-    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates, notifier, unsubscribeLinks,
-        sendAttemptLimit(config));
+    SendRates rates = config.getSenders().getPerSecond().toSendRates();
+    CadenceActivities activities = CadenceActivities.create(jdbi, PacedSenders.pace(senders, rates), templates,
+        notifier, unsubscribeLinks, sendAttemptLimit(config));
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
         CadenceWorkers.factoryOptions()
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task());
+    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates,
+        webhookActivities(config.getWebhooks(), jdbi));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
+  }
+
+  /** The outbound webhooks' HTTP side, run by the worker. */
+  private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi) {
+    return new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class), jdbi.onDemand(WebhookSubscriptionDao.class),
+        jdbi.onDemand(WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
+        settings.getConnectTimeout().toJavaDuration(), settings.getRequestTimeout().toJavaDuration(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * The CRM's webhooks: /v1/webhooks, and the dispatcher that hands the outbox's events to their
+   * delivery workflows (with the in-memory embedded server, it also re-hands PENDING deliveries at start).
+   */
+  private static void registerOutboundWebhooks(LeadCadenceConfiguration config, Environment environment,
+      Shared shared, TemporalRuntime temporal) {
+    WebhookSettings settings = config.getWebhooks();
+    environment.jersey().register(new WebhookResource(new WebhookSubscriptions(
+        shared.dao(WebhookSubscriptionDao.class), shared.dao(WebhookDeliveryDao.class),
+        new ReceiverAddresses(settings.isAllowPrivateAddresses()))));
+    DeliveryWorkflows workflows = new DeliveryWorkflows(temporal.connection().client(), temporal.availability(),
+        settings.retry());
+    environment.lifecycle().manage(new WebhookDispatcher(shared.dao(LeadEventDao.class),
+        shared.dao(WebhookSubscriptionDao.class), shared.dao(WebhookDeliveryDao.class), workflows,
+        settings.getDispatchInterval().toJavaDuration(), settings.getGiveUpAfter().toJavaDuration(),
+        temporal.embedded(), shared.clock()));
   }
 
   /**
@@ -272,7 +340,23 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     }
   }
 
-  private static void registerApi(Environment environment, Shared shared, TemporalRuntime temporal) {
+  /**
+   * ADF/XML leads, posted ({@code /v1/leads/adf}) or e-mailed through SendGrid Inbound Parse
+   * ({@code /webhooks/sendgrid/inbound}, multipart), both into the same intake as JSON.
+   */
+  private static void registerAdfIntake(LeadCadenceConfiguration config, Environment environment, Shared shared,
+      LeadIntake intake) {
+    AdfIntake adf = new AdfIntake(new AdfParser(), environment.getValidator(), intake);
+    environment.jersey().register(new AdfLeadResource(adf));
+    environment.jersey().register(MultiPartFeature.class);
+    environment.jersey().register(new SendGridInboundResource(config.getInboundEmail().getUser(),
+        config.getInboundEmail().getPassword(),
+        new InboundMailIntake(shared.dao(DealershipDao.class), shared.dao(InboundMessageDao.class), adf),
+        environment.getObjectMapper()));
+  }
+
+  private static void registerApi(LeadCadenceConfiguration config, Environment environment, Shared shared,
+      TemporalRuntime temporal) {
     environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // A misspelt field ("timeFrame") would otherwise be dropped silently and skew the score.
     environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -285,7 +369,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         shared.clock());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
-        reassignment(shared)));
+        reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
+    registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
     LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
@@ -387,10 +472,20 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new UnsubscribeResource(links, shared.finder(), emailOptOuts));
   }
 
+  /** The operator's API: onboarding dealerships and their keys, behind ADMIN_API_KEY only. */
+  private static void registerAdmin(Environment environment, Shared shared, Optional<String> operatorKey) {
+    if (operatorKey.isEmpty()) {
+      LOG.warn("admin.apiKey (ADMIN_API_KEY) is not set: the admin API (/v1/admin/...) refuses every request");
+    }
+    environment.jersey().register(new OperatorKeyFilter(operatorKey));
+    environment.jersey().register(new AdminDealershipResource(new DealershipOnboarding(shared.dao(DealershipDao.class))));
+  }
+
   /** Our mappers replace Dropwizard's defaults so every error has the same JSON body. */
   private static void registerErrorHandling(Environment environment) {
-    environment.jersey().register(new RequestSizeLimitFilter(
-        MAX_REQUEST_BYTES, CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES));
+    environment.jersey().register(new RequestSizeLimitFilter(MAX_REQUEST_BYTES, Map.of(
+        CallbackUrls.SENDGRID_EVENTS_PATH, MAX_SENDGRID_EVENTS_BYTES,
+        SendGridInboundResource.PATH, MAX_INBOUND_EMAIL_BYTES)));
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new ViolationExceptionMapper());

@@ -24,6 +24,10 @@ public class LeadCadenceConfiguration extends Configuration {
 
   @Valid @NotNull private UnsubscribeSettings unsubscribe = new UnsubscribeSettings();
 
+  @Valid @NotNull private AdminSettings admin = new AdminSettings();
+  @Valid @NotNull private InboundEmailSettings inboundEmail = new InboundEmailSettings();
+  @Valid @NotNull private WebhookSettings webhooks = new WebhookSettings();
+
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory factory = new DataSourceFactory();
     factory.setDriverClass("com.mysql.cj.jdbc.Driver");
@@ -101,5 +105,35 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("unsubscribe")
   public void setUnsubscribe(UnsubscribeSettings unsubscribe) {
     this.unsubscribe = unsubscribe;
+  }
+
+  @JsonProperty("admin")
+  public AdminSettings getAdmin() {
+    return admin;
+  }
+
+  @JsonProperty("admin")
+  public void setAdmin(AdminSettings admin) {
+    this.admin = admin;
+  }
+
+  @JsonProperty("inboundEmail")
+  public InboundEmailSettings getInboundEmail() {
+    return inboundEmail;
+  }
+
+  @JsonProperty("inboundEmail")
+  public void setInboundEmail(InboundEmailSettings inboundEmail) {
+    this.inboundEmail = inboundEmail;
+  }
+
+  @JsonProperty("webhooks")
+  public WebhookSettings getWebhooks() {
+    return webhooks;
+  }
+
+  @JsonProperty("webhooks")
+  public void setWebhooks(WebhookSettings webhooks) {
+    this.webhooks = webhooks;
   }
 }

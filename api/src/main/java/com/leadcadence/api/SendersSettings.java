@@ -5,6 +5,7 @@ import com.leadcadence.activities.providers.ProviderSettings;
 import com.leadcadence.activities.providers.sendgrid.SendGridSettings;
 import com.leadcadence.activities.providers.twilio.TwilioSettings;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -28,6 +29,7 @@ public class SendersSettings {
   private TwilioSettings twilio = TwilioSettings.none();
   private SendGridSettings sendGrid = SendGridSettings.none();
   @NotNull private Duration timeout = Duration.seconds(20);
+  @Valid @NotNull private SendRateSettings perSecond = new SendRateSettings();
 
   /** What the provider senders need; no credentials at all in dry-run mode. */
   public ProviderSettings providerSettings() {
@@ -85,5 +87,15 @@ public class SendersSettings {
   @JsonProperty
   public void setTimeout(Duration timeout) {
     this.timeout = timeout;
+  }
+
+  @JsonProperty
+  public SendRateSettings getPerSecond() {
+    return perSecond;
+  }
+
+  @JsonProperty
+  public void setPerSecond(SendRateSettings perSecond) {
+    this.perSecond = perSecond == null ? new SendRateSettings() : perSecond;
   }
 }

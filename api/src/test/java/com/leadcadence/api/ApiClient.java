@@ -86,6 +86,17 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** POST a body of any type (XML, a multipart form), with extra header name/value pairs. */
+  Reply postBytes(String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   private Reply send(HttpRequest.Builder request) {
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);

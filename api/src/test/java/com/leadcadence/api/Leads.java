@@ -20,7 +20,8 @@ final class Leads {
     lead.put("firstName", "Jane");
     lead.put("lastName", "Doe");
     lead.put("email", "Jane.Doe" + SEQUENCE.get() + "@Example.com");
-    lead.put("phone", "(312) 555-01" + String.format("%02d", SEQUENCE.get() % 100));
+    // Unique per lead: the duplicate rule makes a second open lead with the same phone a DUPLICATE.
+    lead.put("phone", "(312) 555-" + String.format("%04d", 5000 + SEQUENCE.get() % 5000));
     lead.put("timeframe", "WITHIN_7_DAYS");
     lead.put("vehicle", Map.of("year", 2024, "make", "Toyota", "model", "Camry"));
     lead.put("financing", true);

@@ -61,4 +61,18 @@ class ProviderConfigFilesTest {
     assertEquals("https://leads.example.test", senders.getPublicBaseUrl());
     assertTrue(senders.providerSettings().twilio().hasCredentials());
   }
+
+  @org.junit.jupiter.api.Test
+  void inboundEmailCredentialsHaveDefaultsInDevelopmentOnly() throws Exception {
+    InboundEmailSettings dev = load("dev.yml", Map.of()).getInboundEmail();
+    assertEquals("sendgrid-inbound", dev.getUser());
+    assertEquals("dev-inbound-password", dev.getPassword());
+    InboundEmailSettings production = load("production.yml", Map.of()).getInboundEmail();
+    assertTrue(production.getUser() == null || production.getUser().isBlank());
+    assertTrue(production.getPassword() == null || production.getPassword().isBlank());
+    InboundEmailSettings set = load("production.yml",
+        Map.of("SENDGRID_INBOUND_USER", "sg", "SENDGRID_INBOUND_PASSWORD", "secret")).getInboundEmail();
+    assertEquals("sg", set.getUser());
+    assertEquals("secret", set.getPassword());
+  }
 }

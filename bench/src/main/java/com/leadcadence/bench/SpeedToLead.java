@@ -342,6 +342,9 @@ public final class SpeedToLead {
         intakeMillis, firstTouch, sustained);
   }
 
+  private static final AtomicInteger PHONES = new AtomicInteger();
+  private static final int[] CHICAGO_AREA_CODES = {312, 773, 872};
+
   private static ObjectNode lead(String run, String label, int i, String zone) {
     ObjectNode lead = JSON.createObjectNode();
     String tag = run + "-" + label + "-" + i;
@@ -350,7 +353,10 @@ public final class SpeedToLead {
     lead.put("firstName", "Bench");
     lead.put("lastName", "Lead" + i);
     lead.put("email", "bench-" + tag.replace('.', '_') + "@example.com");
-    lead.put("phone", "(312) 555-01" + String.format("%02d", i % 100));
+    // One number per lead of the whole run: a second open lead with the same phone would be a DUPLICATE
+    // (no cadence), which would skew the figures.
+    int n = PHONES.getAndIncrement();
+    lead.put("phone", String.format("(%d) 555-%04d", CHICAGO_AREA_CODES[(n / 10_000) % 3], n % 10_000));
     lead.put("timezone", zone);
     lead.put("timeframe", "WITHIN_7_DAYS");
     ObjectNode vehicle = lead.putObject("vehicle");

@@ -1,7 +1,10 @@
 package com.leadcadence.store;
 
 import com.leadcadence.store.rows.AgentRow;
+import com.leadcadence.store.rows.ApiKeyRow;
 import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.EventSubject;
+import com.leadcadence.store.rows.LeadEventRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.store.rows.OutcomeRow;
@@ -10,6 +13,8 @@ import com.leadcadence.store.rows.TaskEventRow;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchClaim;
 import com.leadcadence.store.rows.TouchRow;
+import com.leadcadence.store.rows.WebhookDeliveryRow;
+import com.leadcadence.store.rows.WebhookSubscriptionRow;
 import java.lang.reflect.Type;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -37,7 +42,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class RowRecordMappers implements RowMapperFactory {
   static final List<Class<?>> ROWS = List.of(DealershipRow.class, AgentRow.class, LeadRow.class, TouchRow.class,
-      TouchClaim.class, TaskRow.class, TaskEventRow.class, OutcomeRow.class, OptOutRow.class, ProviderEventRow.class);
+      TouchClaim.class, TaskRow.class, TaskEventRow.class, OutcomeRow.class, OptOutRow.class, ProviderEventRow.class,
+      ApiKeyRow.class, LeadEventRow.class, WebhookSubscriptionRow.class, WebhookDeliveryRow.class, EventSubject.class);
 
   private static final Map<Type, RowMapper<?>> MAPPERS = ROWS.stream()
       .collect(Collectors.toUnmodifiableMap(Function.identity(), SpecialisedOnce::of));

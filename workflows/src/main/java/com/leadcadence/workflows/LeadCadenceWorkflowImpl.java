@@ -14,6 +14,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
+import com.leadcadence.workflows.model.CadenceContinuation;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.CadenceStep;
@@ -42,20 +43,28 @@ import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +76,8 @@ import org.slf4j.Logger;
  * The cadence loop: find the next step, wait until it is due (or something happens), perform it,
  * repeat. Steps run in plan order, each no earlier than its planned time, the previous step, and the
  * channel's contact window. All state lives in fields so that queries and updates see it at once;
- * the row in MySQL is kept in step through {@link LeadRecordActivities}.
+ * the row in MySQL is kept in step through {@link LeadRecordActivities}. A long history continues as
+ * new with all of that state ({@link CadenceContinuation}).
  */
 public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private static final Logger log = Workflow.getLogger(LeadCadenceWorkflowImpl.class);
@@ -83,6 +93,26 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * waited for the alert; histories recorded then replay that way.
    */
   static final String ASYNC_MANAGER_ALERT = "async-manager-alert";
+  /**
+   * Version 1: each send runs on its channel's task queue ({@link TaskQueues#forStep}), where the worker
+   * caps the sends per second, and is cancelled when the cadence ends (or its channel is blocked) before
+   * the activity handed it to a provider. Before it, sends ran on the main queue and could not be
+   * cancelled; histories recorded then replay that way.
+   */
+  static final String SENDS_BY_CHANNEL = "sends-by-channel";
+  /**
+   * Version 1: the run continues as new, carrying all its state, when Temporal suggests it (a long
+   * history) or the input's continueAsNewAfterEvents is reached. Asked only once a continuation is due.
+   */
+  static final String CONTINUE_AS_NEW = "continue-as-new";
+  /**
+   * Version 1: a RE_INQUIRY engagement counts once per duplicate lead (its detail names it), so an
+   * intake that signals again after an unclear answer never raises the score twice. Recorded histories
+   * carry no RE_INQUIRY, so they never reach this branch; the version marks it all the same.
+   */
+  static final String RE_INQUIRY_ONCE = "re-inquiry-once";
+  /** How long a send may still finish on its own once the cadence ended, before it is cancelled. */
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
   /** After the activity refused a late start, the step is planned again no sooner than this. */
   private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
 
@@ -108,6 +138,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       .build();
 
   private final TouchActivities touches = Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS);
+  /**
+   * Version 1 of SENDS_BY_CHANNEL: per channel, its own task queue; a cancelled send is waited for, so
+   * the workflow learns whether the provider took it before the cancellation reached the activity.
+   */
+  private final Map<Channel, TouchActivities> sendsByChannel = new EnumMap<>(Channel.class);
   /** Recording a failed or stale step is bookkeeping: retried until the database answers. */
   private final TouchActivities touchRecords = Workflow.newActivityStub(TouchActivities.class, RECORD_OPTIONS);
   private final LeadRecordActivities records =
@@ -134,6 +169,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
   /** The lead answered a text: a person carries the conversation on, automated texts stop. */
   private boolean replied;
+  /** The duplicate leads whose re-inquiry has been counted (RE_INQUIRY details). */
+  private final Set<String> reInquiries = new HashSet<>();
   /** Score or agent changed since the row last heard of them. */
   private boolean profileChanged;
   private boolean contactMade;
@@ -177,6 +214,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Instant refusedUntil;
   private int failedSteps;
   private int staleSteps;
+  private int cancelledSteps;
+  /** Runs of this lead's workflow before this one (continue-as-new). */
+  private int previousRuns;
+  private Integer sendsVersion;
 
   @WorkflowInit
   public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
@@ -200,6 +241,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (plan.managerAlertAfter() != null) {
       this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
     }
+    for (Channel channel : Channel.values()) {
+      sendsByChannel.put(channel, Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS.toBuilder()
+          .setTaskQueue(TaskQueues.forStep(channel))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .build()));
+    }
+    if (input.continuation() != null) {
+      takeOver(input.continuation());
+    }
   }
 
   @Override
@@ -211,6 +261,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     while (!status.isTerminal()) {
       persistStatusChange();
       persistProfileChange();
+      if (decideAtSendTime && continueAsNewDue()) {
+        continueAsNewOnceSettled();
+        continue;
+      }
       if (paused) {
         Workflow.await(() -> !paused || status.isTerminal());
         continue;
@@ -348,6 +402,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void engagement(EngagementEvent event) {
+    if (event != null && event.type() == EngagementType.RE_INQUIRY
+        && Workflow.getVersion(RE_INQUIRY_ONCE, Workflow.DEFAULT_VERSION, 1) >= 1
+        && !reInquiries.add(String.valueOf(event.detail()))) {
+      return;
+    }
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
       replied |= event.type() == EngagementType.SMS_REPLY;
@@ -420,7 +479,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         escalations,
         lastEscalatedTaskId,
         failedSteps,
-        staleSteps);
+        staleSteps,
+        cancelledSteps,
+        previousRuns + 1);
   }
 
   // ---- the loop's parts ---------------------------------------------------------------------
@@ -705,7 +766,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil);
     boolean sent = false;
     try {
-      TouchResult result = touches.perform(request);
+      TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
+          ? performCancellable(request)
+          : touches.perform(request);
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
         log.info("step {} ({}) refused by the activity: {}", index, s.id(), result.detail());
@@ -716,19 +779,19 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       if (result.status().blocksChannel()) {
         (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
+      } else if (result.status() == TouchStatus.CANCELLED) {
+        // A retry found the step cancelled already (its earlier attempt stopped before sending).
+        cancelledSteps++;
       } else {
         sent = true;
-        stepsDone++;
-        if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
-          attempts++;
-        }
+        countPerformed(s);
       }
     } catch (ActivityFailure e) {
-      // Out of retries: recorded on the touch as FAILED; a call still becomes the agent's task.
-      failedSteps++;
-      log.warn("step {} ({}) failed and was not sent: {}", index, s.id(), e.getMessage());
-      TouchResult recorded = touchRecords.recordFailure(unsent(index, at, reasonOf(e)));
-      taskDeadlines.add(recorded.task());
+      if (e.getCause() instanceof CanceledFailure) {
+        sent = recordCancelled(index, at);
+      } else {
+        recordFailed(index, at, e);
+      }
     }
     if (sent && SendTimeRules.ranLate(onTime, at)) {
       lateStepAt = at;
@@ -738,6 +801,75 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     onTimeCursor = onTime.plus(Duration.between(at, now()));
     lastStepAt = at;
     nextStep(index);
+  }
+
+  private void countPerformed(CadenceStep s) {
+    stepsDone++;
+    if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
+      attempts++;
+    }
+  }
+
+  /**
+   * Version 1 of SENDS_BY_CHANNEL: the step's send on its channel's queue, in a scope that is cancelled
+   * when the cadence ends or the channel is blocked while it is scheduled or running, and it has not
+   * finished within {@link #CANCEL_GRACE}. (Call tasks are not cancelled: creating one takes a moment,
+   * and the cadence's end closes it.)
+   * Scheduled, it never starts; running, it stops before handing the message to a provider (it learns of
+   * the cancellation through its heartbeat). Either way the promise fails with a CanceledFailure. A
+   * send the provider took already completes as sent.
+   */
+  private TouchResult performCancellable(TouchRequest request) {
+    TouchActivities stub = sendsByChannel.get(request.channel());
+    List<Promise<TouchResult>> performed = new ArrayList<>(1);
+    CancellationScope scope = Workflow.newCancellationScope(
+        () -> performed.add(Async.function(stub::perform, request)));
+    scope.run();
+    Promise<TouchResult> result = performed.get(0);
+    Workflow.await(() -> result.isCompleted() || sendNoLongerWanted(request.channel()));
+    if (!result.isCompleted()) {
+      // A send about to finish is let finish: a cancellation that crosses the activity's completion is
+      // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
+      Workflow.await(CANCEL_GRACE, result::isCompleted);
+    }
+    if (!result.isCompleted()) {
+      log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
+          cancelReason(request.channel()));
+      scope.cancel(cancelReason(request.channel()));
+    }
+    return result.get();
+  }
+
+  private boolean sendNoLongerWanted(Channel channel) {
+    return status.isTerminal() || blocked().contains(channel);
+  }
+
+  private String cancelReason(Channel channel) {
+    return status.isTerminal()
+        ? "the cadence ended (" + status + ") before it was sent"
+        : "channel " + channel + " was blocked (" + (optedOut.contains(channel) ? "opted out"
+            : replied && channel == Channel.SMS ? "the lead replied" : "unavailable") + ") before it was sent";
+  }
+
+  /** The send was cancelled: its touch says what became of it; true when the provider had taken it. */
+  private boolean recordCancelled(int index, Instant at) {
+    CadenceStep s = step(index);
+    TouchResult recorded = touchRecords.recordCancelled(unsent(index, at, cancelReason(s.channel())));
+    if (recorded.status() == TouchStatus.SENT) {
+      countPerformed(s);
+      return true;
+    }
+    cancelledSteps++;
+    log.info("step {} ({}) {}: {}", index, s.id(), recorded.status(), recorded.detail());
+    return false;
+  }
+
+  /** Out of retries: recorded on the touch as FAILED; a call still becomes the agent's task. */
+  private void recordFailed(int index, Instant at, ActivityFailure e) {
+    failedSteps++;
+    log.warn("step {} ({}) failed and was not sent: {}", index, step(index).id(), e.getMessage());
+    TouchResult recorded = touchRecords.recordFailure(unsent(index, at, reasonOf(e)));
+    taskDeadlines.add(recorded.task());
   }
 
   private void nextStep(int index) {
@@ -770,6 +902,107 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     } finally {
       rowLock.unlock();
+    }
+  }
+
+  private int sendsVersion() {
+    if (sendsVersion == null) {
+      sendsVersion = Workflow.getVersion(SENDS_BY_CHANNEL, Workflow.DEFAULT_VERSION, 1);
+    }
+    return sendsVersion;
+  }
+
+  // ---- continue-as-new -----------------------------------------------------------------------
+
+  /**
+   * Temporal suggests it (the history is long), or the input's limit is reached; asked at the top of
+   * the loop, between steps. Not while the manager alert runs beside the loop: that activity belongs to
+   * this run. The version marker is recorded only once a continuation is due, so runs whose history
+   * never gets long (every recorded one) replay without it.
+   */
+  private boolean continueAsNewDue() {
+    WorkflowInfo info = Workflow.getInfo();
+    boolean due = info.isContinueAsNewSuggested()
+        || (input.continueAsNewAfterEvents() != null && info.getHistoryLength() >= input.continueAsNewAfterEvents());
+    if (!due || (managerAlertSent != null && !managerAlertSent.isCompleted())) {
+      return false;
+    }
+    return Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * Lets every signal and Update handler finish first (an Update's row write included), then hands all
+   * state to a new run of the same workflow id, so the API's stubs (by workflow id) reach the new run.
+   * Returns only when a handler changed something the loop must write or act on first (the loop then
+   * comes back here on its next turn) or ended the cadence.
+   */
+  private void continueAsNewOnceSettled() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (status.isTerminal() || status != recordedStatus || profileChanged) {
+      return;
+    }
+    log.info("continuing as new after {} history events (run {}, next step {})",
+        Workflow.getInfo().getHistoryLength(), previousRuns + 1, nextIndex);
+    ContinueAsNewOptions.Builder options = ContinueAsNewOptions.newBuilder();
+    if (Workflow.getTypedSearchAttributes().size() > 0) {
+      options.setTypedSearchAttributes(Workflow.getTypedSearchAttributes());
+    }
+    Workflow.continueAsNew(options.build(), input.continuedWith(handOver()));
+  }
+
+  private CadenceContinuation handOver() {
+    return new CadenceContinuation(previousRuns + 1, status, recordedStatus, score, agentId,
+        Set.copyOf(unavailable), Set.copyOf(optedOut), replied, contactMade,
+        lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward), paused,
+        pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
+        onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
+        cancelledSteps, Set.copyOf(reInquiries));
+  }
+
+  /** The state a previous run handed over: this run goes on exactly where that one stopped. */
+  private void takeOver(CadenceContinuation c) {
+    previousRuns = c.runs();
+    status = c.status();
+    recordedStatus = c.recordedStatus();
+    score = c.score();
+    agentId = c.agentId();
+    if (c.unavailable() != null) {
+      unavailable.addAll(c.unavailable());
+    }
+    optedOut.clear();
+    if (c.optedOut() != null) {
+      optedOut.addAll(c.optedOut());
+    }
+    replied = c.replied();
+    contactMade = c.contactMade();
+    lastOutcome = c.lastOutcome();
+    outcomeCount = c.outcomeCount();
+    nextIndex = c.nextIndex();
+    stepsDone = c.stepsDone();
+    attempts = c.attempts();
+    lastStepAt = c.lastStepAt();
+    if (c.pulledForward() != null) {
+      pulledForward.putAll(c.pulledForward());
+    }
+    paused = c.paused();
+    pausedAt = c.pausedAt();
+    pauseShift = c.pauseShift() != null ? c.pauseShift() : Duration.ZERO;
+    managerAlertAt = c.managerAlertAt();
+    taskDeadlines.restore(c.watchedTasks());
+    escalations = c.escalations();
+    lastEscalatedTaskId = c.lastEscalatedTaskId();
+    onTimeCursor = c.onTimeCursor();
+    lateStepAt = c.lateStepAt();
+    lateStepOnTime = c.lateStepOnTime();
+    if (c.caughtUpAt() != null) {
+      caughtUpAt.putAll(c.caughtUpAt());
+    }
+    refusedUntil = c.refusedUntil();
+    failedSteps = c.failedSteps();
+    staleSteps = c.staleSteps();
+    cancelledSteps = c.cancelledSteps();
+    if (c.reInquiries() != null) {
+      reInquiries.addAll(c.reInquiries());
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * are available, on shift now and under their cap: the least recently assigned goes first, so over time
  * every agent on shift gets the same share. With nobody on shift, the agent whose shift starts first
  * (the managers should hear of it). Shifts are in the dealership's zone; no shift means the dealership's
- * hours.
+ * hours. Nobody is on shift on the dealership's holidays.
  */
 public final class AgentRoster {
   private static final Comparator<AgentRow> ROUND_ROBIN = Comparator
@@ -56,6 +56,7 @@ public final class AgentRoster {
       return new BusinessCalendar(dealershipHours);
     }
     return new BusinessCalendar(
-        new DealershipSchedule(dealershipHours.timeZone(), BusinessHoursFormat.parse(agent.shiftHours())));
+        new DealershipSchedule(dealershipHours.timeZone(), BusinessHoursFormat.parse(agent.shiftHours()),
+            dealershipHours.holidays()));
   }
 }

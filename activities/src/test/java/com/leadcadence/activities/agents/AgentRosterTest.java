@@ -71,6 +71,21 @@ class AgentRosterTest {
   }
 
   @Test
+  void nobodyIsOnShiftOnTheDealershipsHolidaysNotEvenOnAShiftOfTheirOwn() {
+    AgentRoster closedToday = new AgentRoster(new DealershipSchedule("America/Chicago",
+        BusinessHoursFormat.parse("MON-SAT 09:00-20:00"), List.of("2026-12-02")));
+    AgentRow dealershipHours = agent(1, null, 10, true);
+    AgentRow ownShift = agent(2, "MON-FRI 10:30-18:00", 10, true);
+    assertFalse(closedToday.isOnShift(dealershipHours, WEDNESDAY_11));
+    assertFalse(closedToday.isOnShift(ownShift, WEDNESDAY_11));
+    AgentRoster.Pick pick = closedToday.pick(loads(List.of(dealershipHours, ownShift), 0), WEDNESDAY_11, null)
+        .orElseThrow();
+    assertFalse(pick.onShift());
+    assertEquals(ZonedDateTime.of(2026, 12, 3, 9, 0, 0, 0, CHICAGO).toInstant(), pick.startsAt(),
+        "the first to start after the holiday: Thursday 09:00");
+  }
+
+  @Test
   void withNobodyOnShiftTheAgentWhoseShiftStartsFirstGetsIt() {
     AgentRow late = agent(1, "MON-FRI 12:00-20:00", 10, true);
     AgentRow early = agent(2, "MON-FRI 07:00-10:00", 10, true);

@@ -8,35 +8,46 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Caps request bodies (413) before anything parses them: by Content-Length when sent, else by reading
  * at most limit + 1 bytes of a chunked body. Bodies here are small JSON documents, so buffering is fine;
- * one path may be given a larger limit (SendGrid posts its events in batches of up to a few hundred KB).
+ * some paths may be given larger limits (SendGrid posts its events in batches of up to a few hundred KB,
+ * and inbound e-mails with their attachments).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestSizeLimitFilter implements ContainerRequestFilter {
   private final int defaultMaxBytes;
-  private final String largerPath;
-  private final int largerMaxBytes;
+  /** Path prefixes (without leading slash) with a limit of their own. */
+  private final Map<String, Integer> largerLimits;
 
   public RequestSizeLimitFilter(int maxBytes) {
-    this(maxBytes, null, maxBytes);
+    this(maxBytes, Map.of());
   }
 
   /** largerMaxBytes applies to requests whose path (without leading slash) starts with largerPath. */
   public RequestSizeLimitFilter(int maxBytes, String largerPath, int largerMaxBytes) {
+    this(maxBytes, Map.of(largerPath, largerMaxBytes));
+  }
+
+  /** Each path prefix of largerLimits gets its own limit; every other request maxBytes. */
+  public RequestSizeLimitFilter(int maxBytes, Map<String, Integer> largerLimits) {
     this.defaultMaxBytes = maxBytes;
-    this.largerPath = largerPath == null ? null : largerPath.replaceFirst("^/", "");
-    this.largerMaxBytes = largerMaxBytes;
+    this.largerLimits = new LinkedHashMap<>();
+    largerLimits.forEach((path, limit) -> this.largerLimits.put(path.replaceFirst("^/", ""), limit));
   }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    String path = request.getUriInfo().getPath();
-    int maxBytes = largerPath != null && path != null && path.replaceFirst("^/", "").startsWith(largerPath)
-        ? largerMaxBytes : defaultMaxBytes;
+    String path = request.getUriInfo().getPath() == null ? "" : request.getUriInfo().getPath().replaceFirst("^/", "");
+    int maxBytes = largerLimits.entrySet().stream()
+        .filter(limit -> path.startsWith(limit.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(defaultMaxBytes);
     int declared = request.getLength();
     if (declared > maxBytes) {
       abort(request, maxBytes);

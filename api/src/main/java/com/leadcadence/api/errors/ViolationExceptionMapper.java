@@ -27,7 +27,7 @@ public class ViolationExceptionMapper implements ExceptionMapper<JerseyViolation
   }
 
   /** The path below the resource method's parameter; null when the whole body is at fault. */
-  static String field(ConstraintViolation<?> violation) {
+  public static String field(ConstraintViolation<?> violation) {
     StringBuilder path = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
       ElementKind kind = node.getKind();

@@ -14,11 +14,14 @@ import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.LeadEventDao;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.scoring.LeadScore;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -46,6 +49,7 @@ public final class LeadIntake {
   private final LeadWorkflows workflows;
   private final AgentDao agents;
   private final AgentNotifier notifier;
+  private final DuplicateLeads duplicates;
   private final Clock clock;
 
   public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier, Clock clock) {
@@ -55,10 +59,14 @@ public final class LeadIntake {
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
+    this.duplicates = new DuplicateLeads(jdbi, workflows, clock);
     this.clock = clock;
   }
 
-  /** created: a cadence was started by this call (new lead or repaired start); false for a duplicate. */
+  /**
+   * created: this call stored the lead (a new cadence, a repaired start, or a new DUPLICATE of an open
+   * lead, which starts nothing); false for a repeat of the same (source, externalId).
+   */
   public record Result(LeadRow lead, boolean created) {}
 
   /**
@@ -77,7 +85,16 @@ public final class LeadIntake {
       try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
         LOG.info("Duplicate intake of lead {} ({} {}): nothing started", row.id(), lead.source(), lead.externalId());
       }
+      duplicates.tellOriginal(row);
       return new Result(row, false);
+    }
+    Optional<LeadRow> original =
+        existing.isPresent() ? Optional.empty() : duplicates.originalOf(dealership.id(), lead);
+    if (original.isPresent()) {
+      LeadScore score = CadenceInputs.score(lead, dealership);
+      NewLead duplicate = newLead(lead, dealership, new LeadScore(score.points(), Grade.D, score.reasons()),
+          original.get().assignedAgentId());
+      return new Result(duplicates.record(duplicate, original.get()), true);
     }
     LeadRow row = existing.orElseGet(() -> insertOrFindConcurrent(lead, dealership));
     try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
@@ -136,14 +153,15 @@ public final class LeadIntake {
           agentId = pick.map(p -> p.agent().id()).orElse(null);
         }
         Long assigned = agentId;
-        LeadDao dao = handle.attach(LeadDao.class);
-        // Two statements: the foreign-key checks' share locks (the agent's row) end at the commit.
-        long id = handle.inTransaction(tx -> {
-          long inserted = dao.insert(newLead(lead, dealership, score, assigned));
-          dao.setWorkflowId(inserted, WorkflowIds.forLead(inserted));
+        // The turn is taken; the transaction holds the agent's row only in share mode (the foreign key).
+        return handle.inTransaction(tx -> {
+          LeadDao dao = tx.attach(LeadDao.class);
+          long id = dao.insert(newLead(lead, dealership, score, assigned));
+          dao.setWorkflowId(id, WorkflowIds.forLead(id));
+          LeadRow inserted = dao.findById(id).orElseThrow();
+          tx.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
           return inserted;
         });
-        return dao.findById(id).orElseThrow();
       });
       AgentRoster.Pick offShift = offShiftPick.get();
       if (offShift != null || row.assignedAgentId() == null) {

@@ -53,8 +53,7 @@ public record NormalisedLead(
       errors.add(new FieldError("email", "either email or phone is required"));
       errors.add(new FieldError("phone", "either email or phone is required"));
     }
-    String timeZone = PhoneTimeZones.forNumberNear(phone, dealership.senderPhone(), dealership.timeZone())
-        .orElse(dealership.timeZone());
+    String timeZone = PhoneTimeZones.forNumber(phone).orElse(dealership.timeZone());
     if (!isBlank(request.timezone())) {
       try {
         timeZone = ZoneId.of(request.timezone().trim()).getId();

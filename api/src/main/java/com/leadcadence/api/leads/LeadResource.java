@@ -7,6 +7,7 @@ import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.api.intake.LeadIntake;
 import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.representations.CreateLeadRequest;
+import com.leadcadence.api.representations.ItemsPage;
 import com.leadcadence.api.representations.LeadCreated;
 import com.leadcadence.api.representations.LeadDetails;
 import com.leadcadence.api.representations.LeadView;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
@@ -63,9 +65,11 @@ public class LeadResource {
   private final OutcomeDao outcomes;
 
   private final LeadReassignment reassignment;
+  private final LeadSearch search;
 
   public LeadResource(LeadDao leads, TouchDao touches, OutcomeDao outcomes, LeadIntake intake, LeadOptOuts optOuts,
-      LeadWorkflows workflows, LeadReassignment reassignment) {
+      LeadWorkflows workflows, LeadReassignment reassignment, LeadSearch search) {
+    this.search = search;
     this.intake = intake;
     this.outcomes = outcomes;
     this.leads = leads;
@@ -75,17 +79,26 @@ public class LeadResource {
     this.reassignment = reassignment;
   }
 
-  /** 201 with the new lead; 200 with the existing one for a duplicate (nothing is started twice). */
+  /**
+   * 201 with the new lead (with duplicateOf when it repeats an open lead); 200 with the existing one for
+   * a repeat of the same (source, externalId) (nothing is started twice).
+   */
   @POST
   @Timed
   public Response create(@Auth DealershipPrincipal caller, @NotNull @Valid CreateLeadRequest request) {
-    LeadIntake.Result result = intake.intake(caller.requireDealershipScope().dealership(), request);
-    LeadRow lead = result.lead();
-    LeadCreated body = new LeadCreated(lead.id(), lead.workflowId(), lead.status(), lead.grade(), lead.score());
-    return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-        .header("Location", "/v1/leads/" + lead.id())
-        .entity(body)
-        .build();
+    return IntakeAnswers.of(intake.intake(caller.requireDealershipScope().dealership(), request));
+  }
+
+  /** Keyset pages of the dealership's leads: newest first, or in change order with updatedSince. */
+  @GET
+  @Timed
+  public ItemsPage<LeadDetails> search(@Auth DealershipPrincipal caller, @QueryParam("status") String status,
+      @QueryParam("grade") String grade, @QueryParam("source") String source, @QueryParam("agentId") String agentId,
+      @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+      @QueryParam("updatedSince") String updatedSince, @QueryParam("q") String q,
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    return search.search(caller, new LeadSearchQuery.Parameters(status, grade, source, agentId, createdFrom,
+        createdTo, updatedSince, q, limit, cursor));
   }
 
   @GET
@@ -93,6 +106,11 @@ public class LeadResource {
   @Timed
   public LeadView get(@Auth DealershipPrincipal caller, @PathParam("id") long id) {
     LeadRow lead = find(caller, id);
+    if (lead.status() == LeadStatus.DUPLICATE) {
+      // No workflow of its own: its inquiry went to the original's cadence (lead.duplicateOf).
+      return new LeadView(LeadDetails.of(lead), null, null,
+          touches.listByLead(lead.id()).stream().map(TouchView::of).toList());
+    }
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       LeadWorkflows.StateReading reading = workflows.state(lead.workflowId());
       if (reading.state() == null && lead.status() == LeadStatus.STARTING) {
@@ -121,7 +139,7 @@ public class LeadResource {
   public LeadState recordOutcome(@Auth DealershipPrincipal caller, @PathParam("id") long id,
       @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @NotNull @Valid OutcomeBody body) {
     IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
-    LeadRow lead = find(caller, id);
+    LeadRow lead = requireOwnCadence(find(caller, id));
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       String updateId = key == null ? null : key.leadOutcomeUpdateId();
       Optional<OutcomeRow> earlier = earlierOutcome(lead, updateId);
@@ -178,6 +196,10 @@ public class LeadResource {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       optOuts.record(lead, body.channels(), API_SOURCE);
       LOG.info("Opt-out {} recorded for lead {}", body.channels(), lead.id());
+      if (lead.status() == LeadStatus.DUPLICATE) {
+        // No cadence of its own; the original's sends check the same per-address registry first.
+        return Response.accepted().build();
+      }
       if (lead.status() == LeadStatus.STARTING && !workflows.available()) {
         return Response.accepted().build();
       }
@@ -209,7 +231,7 @@ public class LeadResource {
 
   /** Pause and resume differ only in the signal they send. */
   private LeadState signalPause(DealershipPrincipal caller, long id, String what, Consumer<LeadRow> signal) {
-    LeadRow lead = find(caller, id);
+    LeadRow lead = requireOwnCadence(find(caller, id));
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       try {
         signal.accept(lead);
@@ -227,7 +249,7 @@ public class LeadResource {
   @Timed
   public LeadDetails reassign(
       @Auth DealershipPrincipal caller, @PathParam("id") long id, @NotNull @Valid ReassignBody body) {
-    LeadRow lead = find(caller, id);
+    LeadRow lead = requireOwnCadence(find(caller, id));
     return LeadDetails.of(reassignment.reassign(caller.dealership(), lead, body.agentId()));
   }
 
@@ -237,6 +259,15 @@ public class LeadResource {
   private LeadRow find(DealershipPrincipal caller, long id) {
     caller.requireDealershipScope();
     return leads.findByIdForDealership(caller.id(), id).orElseThrow(() -> ApiException.notFound("lead " + id));
+  }
+
+  /** A DUPLICATE has no workflow: what would act on one belongs to its original (409 naming it). */
+  private static LeadRow requireOwnCadence(LeadRow lead) {
+    if (lead.status() == LeadStatus.DUPLICATE) {
+      throw ApiException.conflict("lead " + lead.id() + " is a duplicate of lead " + lead.duplicateOf()
+          + " and has no cadence of its own: act on lead " + lead.duplicateOf());
+    }
+    return lead;
   }
 
   /** Queries are consistent with signals already accepted, so the state shows the signal's effect. */

@@ -27,9 +27,12 @@ public record LeadDetails(
     Long assignedAgentId,
     String workflowId,
     Instant createdAt,
+    Instant updatedAt,
     Instant firstResponseAt,
     Instant firstContactAt,
-    Instant closedAt) {
+    Instant closedAt,
+    /** For a DUPLICATE: the open lead it repeats, whose cadence heard of it; null otherwise. */
+    Long duplicateOf) {
 
   public record ConsentView(boolean sms, boolean voice, String source, Instant at) {}
 
@@ -38,6 +41,6 @@ public record LeadDetails(
         row.email(), row.phone(), row.timeZone(), row.vehicle(), row.timeframe(), row.comments(),
         new ConsentView(row.consentSms(), row.consentVoice(), row.consentSource(), row.consentAt()),
         row.score(), row.grade(), row.status(), row.assignedAgentId(), row.workflowId(), row.createdAt(),
-        row.firstResponseAt(), row.firstContactAt(), row.closedAt());
+        row.updatedAt(), row.firstResponseAt(), row.firstContactAt(), row.closedAt(), row.duplicateOf());
   }
 }

@@ -1,12 +1,16 @@
 package com.leadcadence.api.tasks;
 
 import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.api.paging.KeysetCursor;
 import com.leadcadence.store.rows.TaskStatus;
 import java.util.List;
 import java.util.Locale;
 
-/** GET /v1/tasks's filters, read and checked: no status means the tasks still to do (OPEN and OVERDUE). */
-record TaskQuery(List<TaskStatus> statuses, Long agentId, Long leadId, int limit, TaskCursor cursor) {
+/**
+ * GET /v1/tasks's filters, read and checked: no status means the tasks still to do (OPEN and OVERDUE).
+ * The cursor is a task's (due time, id).
+ */
+record TaskQuery(List<TaskStatus> statuses, Long agentId, Long leadId, int limit, KeysetCursor cursor) {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
 
@@ -23,7 +27,7 @@ record TaskQuery(List<TaskStatus> statuses, Long agentId, Long leadId, int limit
     if (size < 1 || size > MAX_LIMIT) {
       throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return new TaskQuery(statuses, agentId, leadId, size, TaskCursor.decode(cursor));
+    return new TaskQuery(statuses, agentId, leadId, size, KeysetCursor.decode(cursor));
   }
 
   List<String> statusNames() {

@@ -3,6 +3,7 @@ package com.leadcadence.api.tasks;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.api.paging.KeysetCursor;
 import com.leadcadence.api.representations.ItemsPage;
 import com.leadcadence.api.representations.TouchView;
 import com.leadcadence.api.leads.IdempotencyKey;
@@ -63,13 +64,11 @@ public final class TaskService {
       }
       agentFilter = caller.agentId();
     }
-    TaskCursor after = query.cursor();
+    KeysetCursor after = query.cursor();
     List<TaskRow> page = tasks.page(caller.id(), query.statusNames(), agentFilter, query.leadId(),
-        after == null ? null : after.dueAt(), after == null ? null : after.id(), query.limit() + 1);
-    boolean more = page.size() > query.limit();
-    List<TaskRow> items = more ? page.subList(0, query.limit()) : page;
-    String next = more ? TaskCursor.after(items.get(items.size() - 1)).encode() : null;
-    return new ItemsPage<>(items.stream().map(t -> view(caller, t, false)).toList(), next);
+        after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1);
+    return ItemsPage.fromRows(page, query.limit(), t -> new KeysetCursor(t.dueAt(), t.id()).encode(),
+        t -> view(caller, t, false));
   }
 
   public TaskView get(DealershipPrincipal caller, long id) {

@@ -6,6 +6,7 @@ import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
+import com.leadcadence.workflows.model.EngagementEvent;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
@@ -230,6 +231,21 @@ public final class LeadWorkflows {
       // already closed: nothing left to assign
     } catch (RuntimeException e) {
       throw unavailable("could not signal the reassignment", e);
+    }
+  }
+
+  /**
+   * Tells the cadence the lead showed interest (e.g. inquired again); a closed workflow needs nothing.
+   * The workflow counts a RE_INQUIRY once per detail, so sending one again is harmless.
+   */
+  public void engagement(String workflowId, EngagementEvent event) {
+    requireAvailable("signal the engagement");
+    try {
+      withDeadline(() -> stub(workflowId).engagement(event));
+    } catch (WorkflowNotFoundException e) {
+      // already closed: its score no longer matters
+    } catch (RuntimeException e) {
+      throw unavailable("could not signal the engagement", e);
     }
   }
 

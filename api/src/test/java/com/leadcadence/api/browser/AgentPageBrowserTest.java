@@ -314,14 +314,19 @@ class AgentPageBrowserTest {
     throw new AssertionError("no agent named " + name + " in " + agents);
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger BROWSER_LEADS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private static Map<String, Object> lead(long agentId, String zone) {
     Map<String, Object> lead = new LinkedHashMap<>();
     lead.put("source", "website");
     lead.put("externalId", "browser-" + UUID.randomUUID());
     lead.put("firstName", "Jordan");
     lead.put("lastName", "Rivera");
-    lead.put("email", "jordan.rivera@example.com");
-    lead.put("phone", "(312) 555-0177");
+    // Each lead its own address: a second open lead with the same phone or email would be a DUPLICATE.
+    int n = BROWSER_LEADS.incrementAndGet();
+    lead.put("email", "jordan.rivera" + n + "@example.com");
+    lead.put("phone", "(312) 555-" + String.format("%04d", 7000 + n));
     lead.put("timezone", zone);
     lead.put("vehicle", Map.of("year", 2024, "make", "Toyota", "model", "RAV4"));
     lead.put("timeframe", "WITHIN_7_DAYS");

@@ -418,6 +418,11 @@ class WorkerKilledTest {
           mode: providers
           publicBaseUrl: "https://leads.example-dealer.test"
           timeout: %ds
+          # this test is about kills, not pacing: no channel waits for its turn
+          perSecond:
+            email: 100
+            sms: 100
+            voice: 100
           twilio:
             accountSid: "%s"
             authToken: "test-auth-token"

@@ -13,6 +13,6 @@ final class CadenceInputsFixtures {
     Instant t = Instant.parse("2025-03-04T15:00:00Z");
     return new LeadRow(1, 1, "website", "x-1", "Jane", "Doe", email, phone, "America/Chicago", null, null,
         null, null, null, null, null, null, consentSms, consentVoice, null, null, 80, Grade.A,
-        LeadStatus.STARTING, null, "lead-1", t, t, null, null, null);
+        LeadStatus.STARTING, null, "lead-1", t, t, null, null, null, null);
   }
 }

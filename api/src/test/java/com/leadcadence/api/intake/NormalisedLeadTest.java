@@ -14,7 +14,6 @@ import com.leadcadence.workflows.model.Channel;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import com.leadcadence.workflows.schedule.LeadZones;
 import org.junit.jupiter.api.Test;
 
 class NormalisedLeadTest {
@@ -28,8 +27,7 @@ class NormalisedLeadTest {
         CAPTURES_CONSENT, NOW);
     assertEquals("+13125550123", lead.phone());
     assertEquals("jane@example.com", lead.email());
-    assertEquals(LeadZones.NORTH_AMERICA_CONTINENTAL, lead.timeZone(),
-        "no zone given: a US number could be anywhere in the country");
+    assertEquals("America/Chicago", lead.timeZone(), "no zone given: the area code's (312, Chicago)");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.rows.ApiKeyRow;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.NewDealership;
 import java.util.List;
@@ -9,10 +10,12 @@ import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Dealerships and their API keys (stored as SHA-256 hex, see ApiKeys). */
 @RegisterRowMapperFactory(RowRecordMappers.class)
@@ -37,6 +40,10 @@ public interface DealershipDao extends SqlObject {
   @SqlQuery("SELECT * FROM dealerships WHERE sender_phone = :senderPhone ORDER BY id")
   List<DealershipRow> listBySenderPhone(String senderPhone);
 
+  /** The dealership whose e-mailed ADF leads arrive at this address (stored and looked up lower-cased). */
+  @SqlQuery("SELECT * FROM dealerships WHERE inbound_email = :address")
+  Optional<DealershipRow> findByInboundEmail(String address);
+
   @SqlQuery("SELECT * FROM dealerships ORDER BY id")
   List<DealershipRow> listAll();
 
@@ -57,4 +64,43 @@ public interface DealershipDao extends SqlObject {
       WHERE key_hash = :keyHash AND revoked_at IS NULL
       """)
   int revokeApiKey(String keyHash);
+
+  /** A dealership and its first API key, both or neither; returns the dealership's id. */
+  @Transaction
+  default long insertWithApiKey(NewDealership dealership, String keyHash, String label) {
+    long id = insert(dealership);
+    insertApiKey(id, keyHash, label);
+    return id;
+  }
+
+  /** Every column a dealership's operator may change. */
+  @SqlUpdate("""
+      UPDATE dealerships SET name = :d.name, time_zone = :d.timeZone, business_hours = :d.businessHours,
+             holidays = :d.holidays, sender_name = :d.senderName, sender_email = :d.senderEmail,
+             sender_phone = :d.senderPhone, messaging_service_sid = :d.messagingServiceSid,
+             web_form_captures_consent = :d.webFormCapturesConsent,
+             first_party_sources = :d.firstPartySources, inbound_email = :d.inboundEmail
+      WHERE id = :id
+      """)
+  int update(@Bind("id") long id, @BindMethods("d") NewDealership dealership);
+
+  /** The dealership's keys, oldest first (no hashes). */
+  @SqlQuery("""
+      SELECT id, dealership_id, label, created_at, revoked_at FROM api_keys
+      WHERE dealership_id = :dealershipId ORDER BY id
+      """)
+  List<ApiKeyRow> listApiKeys(long dealershipId);
+
+  @SqlQuery("""
+      SELECT id, dealership_id, label, created_at, revoked_at FROM api_keys
+      WHERE dealership_id = :dealershipId AND id = :keyId
+      """)
+  Optional<ApiKeyRow> findApiKey(long dealershipId, long keyId);
+
+  /** Revokes one key of the dealership; 0 when it is not the dealership's or was revoked already. */
+  @SqlUpdate("""
+      UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP(3)
+      WHERE dealership_id = :dealershipId AND id = :keyId AND revoked_at IS NULL
+      """)
+  int revokeApiKeyById(long dealershipId, long keyId);
 }

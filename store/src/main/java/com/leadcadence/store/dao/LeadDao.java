@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.workflows.model.Grade;
@@ -16,6 +17,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Leads: the queryable mirror of each lead's workflow. */
 @RegisterRowMapperFactory(RowRecordMappers.class)
@@ -72,19 +74,51 @@ public interface LeadDao extends SqlObject {
   @SqlQuery("SELECT * FROM leads WHERE dealership_id = :dealershipId AND email = :email ORDER BY id DESC")
   List<LeadRow> listByEmail(long dealershipId, String email);
 
-  /** Newest first, one page: leads with an id below beforeId (Long.MAX_VALUE for the first page). */
+  /**
+   * The oldest lead of the dealership still open (STARTING, ACTIVE, PAUSED) and created since the given
+   * time whose phone or email is the one given: the original a new inquiry repeats. Each half uses its
+   * index (ix_leads_phone, ix_leads_email); a null address matches nothing.
+   */
   @SqlQuery("""
-      SELECT * FROM leads
-      WHERE dealership_id = :dealershipId AND id < :beforeId
-      ORDER BY id DESC
-      LIMIT :limit
+      SELECT * FROM (
+        SELECT * FROM leads
+        WHERE dealership_id = :dealershipId AND phone = :phone
+          AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= :since
+        UNION
+        SELECT * FROM leads
+        WHERE dealership_id = :dealershipId AND email = :email
+          AND status IN ('STARTING', 'ACTIVE', 'PAUSED') AND created_at >= :since
+      ) matches
+      ORDER BY id
+      LIMIT 1
       """)
-  List<LeadRow> listByDealership(long dealershipId, long beforeId, int limit);
+  Optional<LeadRow> findOpenByPhoneOrEmail(long dealershipId, String phone, String email, Instant since);
 
-  /** Sets the status; a terminal status also stamps closed_at (the first close time is kept). */
+  /** A just-inserted row becomes a duplicate of originalId: no workflow, closed at once. */
+  @SqlUpdate("""
+      UPDATE leads SET status = 'DUPLICATE', duplicate_of = :originalId, closed_at = CURRENT_TIMESTAMP(3)
+      WHERE id = :id
+      """)
+  int markDuplicate(long id, long originalId);
+
+  /**
+   * Sets the status; a terminal status also stamps closed_at (the first close time is kept). A real
+   * change records lead.status_changed in the same transaction (not STARTING -> ACTIVE, which is the
+   * lead's start, announced as lead.created).
+   */
+  @Transaction
   default int updateStatus(long id, LeadStatus status, Instant at) {
-    return setStatus(id, status, status.isTerminal() ? at : null);
+    Optional<LeadStatus> before = lockStatus(id);
+    int updated = setStatus(id, status, status.isTerminal() ? at : null);
+    if (before.isPresent() && before.get() != status
+        && !(before.get() == LeadStatus.STARTING && status == LeadStatus.ACTIVE)) {
+      getHandle().attach(LeadEventDao.class).record(LeadEvents.statusChanged(id, before.get(), status, at));
+    }
+    return updated;
   }
+
+  @SqlQuery("SELECT status FROM leads WHERE id = :id FOR UPDATE")
+  Optional<LeadStatus> lockStatus(long id);
 
   /** As {@link #updateStatus(long, LeadStatus, Instant)} at the current time. */
   default int updateStatus(long id, LeadStatus status) {

@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.workflows.model.OptOutChannel;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Opt-outs per dealership and address (normalised by the caller: lower-cased email, E.164 phone).
@@ -20,12 +22,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface OptOutDao extends SqlObject {
 
+  /**
+   * Records the opt-out unless it is there already, with optout.recorded for each of the dealership's
+   * leads with that address (once per opt-out and lead) in the same transaction.
+   */
+  @Transaction
+  default void insertIfAbsent(long dealershipId, String address, OptOutChannel channel, String source) {
+    insertIgnoringDuplicate(dealershipId, address, channel, source);
+    getHandle().attach(LeadEventDao.class).recordForOptOut(channel == OptOutChannel.EMAIL ? "email" : "phone",
+        dealershipId, address, channel.name(), LeadEvents.optOutData(channel, source));
+  }
+
   @SqlUpdate("""
       INSERT INTO opt_outs (dealership_id, address, channel, source)
       VALUES (:dealershipId, :address, :channel, :source)
       ON DUPLICATE KEY UPDATE id = id
       """)
-  void insertIfAbsent(long dealershipId, String address, OptOutChannel channel, String source);
+  void insertIgnoringDuplicate(long dealershipId, String address, OptOutChannel channel, String source);
 
   @SqlQuery("""
       SELECT COUNT(*) > 0 FROM opt_outs

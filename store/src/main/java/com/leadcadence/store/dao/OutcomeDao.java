@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OutcomeRow;
 import com.leadcadence.workflows.model.OutcomeType;
 import java.time.Instant;
@@ -12,18 +13,25 @@ import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Outcomes as reported, each stored once by its key. */
 @RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface OutcomeDao extends SqlObject {
 
-  /** Stores the outcome unless its key is there already; returns the stored row either way. */
+  /**
+   * Stores the outcome unless its key is there already, with its outcome.recorded event (once per
+   * outcome); returns the stored row either way.
+   */
+  @Transaction
   default OutcomeRow insertIfAbsent(
       long leadId, String outcomeKey, OutcomeType type, Long agentId, String note, Instant recordedAt) {
     insertIgnoringDuplicate(leadId, outcomeKey, type, agentId, note, recordedAt);
-    return findByKey(outcomeKey)
+    OutcomeRow stored = findByKey(outcomeKey)
         .orElseThrow(() -> new IllegalStateException("outcome vanished: " + outcomeKey));
+    getHandle().attach(LeadEventDao.class).record(LeadEvents.outcomeRecorded(stored));
+    return stored;
   }
 
   @SqlUpdate("""

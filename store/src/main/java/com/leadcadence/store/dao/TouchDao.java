@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.rows.LeadEventType;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TouchClaim;
 import com.leadcadence.store.rows.TouchRow;
@@ -14,13 +15,15 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Touches, one per step attempt. The idempotency key is unique, and each transition only moves a row
  * forward from the state it expects (the update count says whether it did), so retries are harmless.
  * A send is guarded by its attempt's token: an attempt claims the row (PENDING or UNCONFIRMED, or SENDING
  * left behind by an attempt that died) and each of its later writes names the token, so the late answer
- * of a superseded attempt updates nothing.
+ * of a superseded attempt updates nothing. A change that sends or fails a touch records its webhook event
+ * (touch.sent, touch.failed) in the same transaction.
  */
 @RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
@@ -31,6 +34,73 @@ public interface TouchDao extends SqlObject {
     insertIgnoringDuplicate(touch);
     return findByIdempotencyKey(touch.idempotencyKey())
         .orElseThrow(() -> new IllegalStateException("touch vanished: " + touch.idempotencyKey()));
+  }
+
+  // ---- transitions that send or fail a touch: the update and its webhook event, in one transaction ----
+  // (the statements, described, are the update... methods below)
+
+  @Transaction
+  default int markSentBy(long id, String token, String provider, String providerId, String detail) {
+    int updated = updateMarkSentBy(id, token, provider, providerId, detail);
+    if (updated > 0) {
+      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int markSentLate(long id, String provider, String providerId, String detail) {
+    int updated = updateMarkSentLate(id, provider, providerId, detail);
+    if (updated > 0) {
+      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int settleBy(long id, String token, TouchState status, String detail) {
+    int updated = updateSettleBy(id, token, status, detail);
+    if (updated > 0) {
+      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int markSent(long id, String provider, String providerId, String detail) {
+    int updated = updateMarkSent(id, provider, providerId, detail);
+    if (updated > 0) {
+      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int settle(long id, TouchState status, String recipient, String subject, String body, String detail) {
+    int updated = updateSettle(id, status, recipient, subject, body, detail);
+    if (updated > 0) {
+      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int recordDelivery(String provider, String providerId, TouchState status, String detail) {
+    int updated = updateRecordDelivery(provider, providerId, status, detail);
+    if (updated > 0) {
+      eventOf(status).ifPresent(type ->
+          getHandle().attach(LeadEventDao.class).recordForProviderMessage(provider, providerId, status.name(), type));
+    }
+    return updated;
+  }
+
+  @Transaction
+  default int recordDeliveryById(long id, long leadId, TouchState status, String detail) {
+    int updated = updateRecordDeliveryById(id, leadId, status, detail);
+    if (updated > 0) {
+      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+    }
+    return updated;
   }
 
   // ON DUPLICATE KEY UPDATE rather than INSERT IGNORE: IGNORE would also swallow foreign key errors.
@@ -100,7 +170,7 @@ public interface TouchDao extends SqlObject {
                          send_token = NULL
       WHERE id = :id AND status = 'SENDING' AND send_token = :token
       """)
-  int markSentBy(long id, String token, String provider, String providerId, String detail);
+  int updateMarkSentBy(long id, String token, String provider, String providerId, String detail);
 
   /**
    * A superseded attempt's late acceptance: the provider has the message, so a touch that no attempt
@@ -110,7 +180,7 @@ public interface TouchDao extends SqlObject {
       UPDATE touches SET status = 'SENT', provider = :provider, provider_id = :providerId, detail = :detail
       WHERE id = :id AND status IN ('PENDING', 'UNCONFIRMED')
       """)
-  int markSentLate(long id, String provider, String providerId, String detail);
+  int updateMarkSentLate(long id, String provider, String providerId, String detail);
 
   /** SENDING by this attempt -> PENDING: the provider certainly did not take it (the retry sends). */
   @SqlUpdate("""
@@ -141,7 +211,7 @@ public interface TouchDao extends SqlObject {
       UPDATE touches SET status = :status, detail = :detail, send_token = NULL
       WHERE id = :id AND status = 'SENDING' AND send_token = :token
       """)
-  int settleBy(long id, String token, TouchState status, String detail);
+  int updateSettleBy(long id, String token, TouchState status, String detail);
 
   /** PENDING -> SENDING with the message about to be handed to the provider (no attempt token: tools, tests). */
   @SqlUpdate("""
@@ -155,7 +225,7 @@ public interface TouchDao extends SqlObject {
       UPDATE touches SET status = 'SENT', provider = :provider, provider_id = :providerId, detail = :detail
       WHERE id = :id AND status = 'SENDING'
       """)
-  int markSent(long id, String provider, String providerId, String detail);
+  int updateMarkSent(long id, String provider, String providerId, String detail);
 
   /** SENDING -> PENDING when the sender knows the provider never got the message (the retry sends). */
   @SqlUpdate("UPDATE touches SET status = 'PENDING' WHERE id = :id AND status = 'SENDING'")
@@ -173,14 +243,18 @@ public interface TouchDao extends SqlObject {
                          detail = :detail
       WHERE id = :id AND status IN ('PENDING', 'SENDING')
       """)
-  int settle(long id, TouchState status, String recipient, String subject, String body, String detail);
+  int updateSettle(long id, TouchState status, String recipient, String subject, String body, String detail);
+
+  /** PENDING -> CANCELLED: the workflow cancelled the step before anything was handed to a provider. */
+  @SqlUpdate("UPDATE touches SET status = 'CANCELLED', detail = :detail WHERE id = :id AND status = 'PENDING'")
+  int cancelPending(long id, String detail);
 
   /** A provider's later report (DELIVERED, FAILED) on a message it accepted. */
   @SqlUpdate("""
       UPDATE touches SET status = :status, detail = :detail
       WHERE provider = :provider AND provider_id = :providerId AND status IN ('SENT', 'DELIVERED')
       """)
-  int recordDelivery(String provider, String providerId, TouchState status, String detail);
+  int updateRecordDelivery(String provider, String providerId, TouchState status, String detail);
 
   /**
    * As {@link #recordDelivery} for a touch named by id (the lead and touch ids a callback URL carries),
@@ -191,5 +265,18 @@ public interface TouchDao extends SqlObject {
       UPDATE touches SET status = :status, detail = :detail
       WHERE id = :id AND lead_id = :leadId AND status IN ('SENT', 'DELIVERED', 'UNCONFIRMED')
       """)
-  int recordDeliveryById(long id, long leadId, TouchState status, String detail);
+  int updateRecordDeliveryById(long id, long leadId, TouchState status, String detail);
+
+  /**
+   * The webhook event a touch reaching this status announces: touch.sent for SENT; touch.failed for a
+   * step out of retries (FAILED, also a provider's later failure report) or a channel the provider
+   * refused for good (CHANNEL_BLOCKED).
+   */
+  private static Optional<LeadEventType> eventOf(TouchState status) {
+    return switch (status) {
+      case SENT -> Optional.of(LeadEventType.TOUCH_SENT);
+      case FAILED, CHANNEL_BLOCKED -> Optional.of(LeadEventType.TOUCH_FAILED);
+      default -> Optional.empty();
+    };
+  }
 }

@@ -2,6 +2,7 @@ package com.leadcadence.store.rows;
 
 import com.leadcadence.workflows.model.DealershipSchedule;
 import com.leadcadence.workflows.schedule.BusinessHoursFormat;
+import com.leadcadence.workflows.schedule.HolidayFormat;
 import com.leadcadence.workflows.model.Grade;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,10 @@ public record DealershipRow(
     });
   }
 
+  /** Hours and holidays as the workflow input carries them (holidays in their canonical form). */
   public DealershipSchedule schedule() {
-    return new DealershipSchedule(timeZone, BusinessHoursFormat.parse(businessHours));
+    return new DealershipSchedule(timeZone, BusinessHoursFormat.parse(businessHours),
+        HolidayFormat.texts(HolidayFormat.parse(holidays)));
   }
 
   /** The comma-separated first-party sources, trimmed and lower-cased. */

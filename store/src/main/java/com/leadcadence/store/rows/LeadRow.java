@@ -39,7 +39,9 @@ public record LeadRow(
     Instant updatedAt,
     Instant firstResponseAt,
     Instant firstContactAt,
-    Instant closedAt) {
+    Instant closedAt,
+    /** The original lead this one repeats (status DUPLICATE, no workflow); null for any other lead. */
+    Long duplicateOf) {
 
   public LeadContact contact() {
     return new LeadContact(firstName, lastName, email, phone, timeZone);
@@ -50,7 +52,7 @@ public record LeadRow(
     return new LeadRow(id, dealershipId, source, externalId, firstName, lastName, email, phone, timeZone,
         vehicleYear, vehicleMake, vehicleModel, vehicleTrim, vehicleVin, vehicleStockNumber, timeframe, comments,
         consentSms, consentVoice, consentSource, consentAt, score, grade, newStatus, assignedAgentId, workflowId,
-        createdAt, updatedAt, firstResponseAt, firstContactAt, closedAt);
+        createdAt, updatedAt, firstResponseAt, firstContactAt, closedAt, duplicateOf);
   }
 
   public Vehicle vehicle() {

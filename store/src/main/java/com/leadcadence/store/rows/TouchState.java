@@ -9,7 +9,8 @@ import java.util.Set;
  * provider took it is unknown: a retry settles it (Twilio lookup, or another email) and until then it
  * counts as neither sent nor failed, and for good if no retry can settle it. The rest are final,
  * DELIVERED/FAILED coming later from provider webhooks; FAILED is also a step whose activity ran out of
- * retries (detail says why), SKIPPED_STALE a step skipped as too late.
+ * retries (detail says why), SKIPPED_STALE a step skipped as too late, CANCELLED a step whose send the
+ * workflow cancelled (the cadence ended or the channel was blocked) before any provider had it.
  */
 public enum TouchState {
   PENDING,
@@ -21,7 +22,8 @@ public enum TouchState {
   CHANNEL_BLOCKED,
   DELIVERED,
   FAILED,
-  SKIPPED_STALE;
+  SKIPPED_STALE,
+  CANCELLED;
 
   private static final Set<TouchState> IN_FLIGHT = EnumSet.of(PENDING, SENDING, UNCONFIRMED);
 

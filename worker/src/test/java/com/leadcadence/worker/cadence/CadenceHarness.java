@@ -24,6 +24,8 @@ import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.CadenceWorkers;
+import com.leadcadence.worker.PacedSenders;
+import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.LeadSearchAttributes;
 import com.leadcadence.workflows.TaskQueues;
@@ -90,6 +92,7 @@ final class CadenceHarness implements AutoCloseable {
       .build();
 
   private final WorkerFactoryOptions factoryOptions;
+  private final SendRates sendRates;
 
   CadenceHarness(TestDatabase db, Instant startTime) {
     this(db, startTime, UnaryOperator.identity(), null);
@@ -102,7 +105,13 @@ final class CadenceHarness implements AutoCloseable {
 
   /** A harness whose worker {@link #restartWorker} can replace mid-workflow. */
   static CadenceHarness restartable(TestDatabase db, Instant startTime) {
-    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE, DemoDealership.SEED);
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), REPLACEABLE, DemoDealership.SEED,
+        SendRates.DEFAULTS);
+  }
+
+  /** Time skipping from startTime, with a dealership of the test's choosing (its hours, its holidays). */
+  static CadenceHarness forDealership(TestDatabase db, Instant startTime, DealershipSeed dealership) {
+    return new CadenceHarness(db, startTime, UnaryOperator.identity(), null, dealership, SendRates.DEFAULTS);
   }
 
   /**
@@ -111,18 +120,25 @@ final class CadenceHarness implements AutoCloseable {
    * worker there stops the clock too.
    */
   static CadenceHarness realTime(TestDatabase db, DealershipSeed dealership) {
-    return new CadenceHarness(db, null, UnaryOperator.identity(), REPLACEABLE, dealership);
+    return new CadenceHarness(db, null, UnaryOperator.identity(), REPLACEABLE, dealership, SendRates.DEFAULTS);
+  }
+
+  /** Real time, with a provider stand-in at the sender edge and the channels' send rates of the test's choosing. */
+  static CadenceHarness realTime(TestDatabase db, DealershipSeed dealership, UnaryOperator<Senders> customiseSenders,
+      SendRates sendRates) {
+    return new CadenceHarness(db, null, customiseSenders, REPLACEABLE, dealership, sendRates);
   }
 
   private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
       WorkerFactoryOptions factoryOptions) {
-    this(db, startTime, customiseSenders, factoryOptions, DemoDealership.SEED);
+    this(db, startTime, customiseSenders, factoryOptions, DemoDealership.SEED, SendRates.DEFAULTS);
   }
 
   private CadenceHarness(TestDatabase db, Instant startTime, UnaryOperator<Senders> customiseSenders,
-      WorkerFactoryOptions factoryOptions, DealershipSeed dealership) {
+      WorkerFactoryOptions factoryOptions, DealershipSeed dealership, SendRates sendRates) {
     this.db = db;
     this.factoryOptions = factoryOptions;
+    this.sendRates = sendRates;
     this.dealershipId = new DealershipSeeder(db.jdbi()).seed(dealership);
     TestEnvironmentOptions.Builder options = startTime == null
         ? TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
@@ -142,7 +158,7 @@ final class CadenceHarness implements AutoCloseable {
         managerAlerts.add(alert);
       }
     };
-    this.senders = customiseSenders.apply(DryRunSenders.all(outbox));
+    this.senders = PacedSenders.pace(customiseSenders.apply(DryRunSenders.all(outbox)), sendRates);
     registerCadence(env.getWorkerFactory());
     env.start();
     this.client = env.getWorkflowClient();
@@ -180,7 +196,7 @@ final class CadenceHarness implements AutoCloseable {
             real.alertManager(alert);
           }
         };
-    CadenceWorkers.register(factory, activities.touch(), hooked, activities.task());
+    CadenceWorkers.register(factory, activities.touch(), hooked, activities.task(), sendRates);
   }
 
   /**

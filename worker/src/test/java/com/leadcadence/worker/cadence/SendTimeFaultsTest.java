@@ -90,6 +90,7 @@ class SendTimeFaultsTest {
       Instant start = Instant.now();
       LeadCadenceWorkflow workflow = h.start(input);
       awaitTouch(h, input.leadId(), "ack", Duration.ofSeconds(10));
+      awaitWaitingForTheNextStep(h, input.leadId(), Duration.ofSeconds(10));
 
       h.stopWorker();   // gone before sms-1 is due
       Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plusSeconds(40)).toMillis()));
@@ -120,6 +121,24 @@ class SendTimeFaultsTest {
     int utcSeconds = LocalTime.now(ZoneOffset.UTC).toSecondOfDay();
     int shift = Math.floorMod(local.toSecondOfDay() - utcSeconds + 12 * 3600, 24 * 3600) - 12 * 3600;
     return ZoneOffset.ofTotalSeconds(shift);
+  }
+
+  /**
+   * The workflow has taken in the acknowledgment's result and sleeps until sms-1 (a timer in its
+   * history): stopping the worker before that would make the ack look slow to the workflow (its catch-up
+   * rules then plan the texts from the ack's late end) instead of making the texts late.
+   */
+  private static void awaitWaitingForTheNextStep(CadenceHarness h, long leadId, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String workflowId = com.leadcadence.workflows.WorkflowIds.forLead(leadId);
+    while (h.client.fetchHistory(workflowId).getEvents().stream()
+        .noneMatch(e -> e.getEventType() == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the workflow did not start waiting for sms-1 within " + timeout);
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static void awaitTouch(CadenceHarness h, long leadId, String stepId, Duration timeout)

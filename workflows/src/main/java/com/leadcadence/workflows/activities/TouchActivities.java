@@ -25,4 +25,13 @@ public interface TouchActivities {
   /** Records a step skipped because it was too late as SKIPPED_STALE with the reason. Idempotent. */
   @ActivityMethod
   TouchResult recordSkippedStale(UnsentTouch step);
+
+  /**
+   * Records a step whose send the workflow cancelled (the cadence ended, or its channel was blocked,
+   * while the send was scheduled or running) as CANCELLED with the reason. Only a touch nothing was
+   * handed to a provider for is cancelled: a SENT one stays SENT (the result says so), one whose send
+   * had no clear answer becomes or stays UNCONFIRMED. Idempotent.
+   */
+  @ActivityMethod
+  TouchResult recordCancelled(UnsentTouch step);
 }

@@ -16,7 +16,17 @@ public enum TouchStatus {
   /** The step was too late to be useful and was not sent (recorded by the workflow). */
   SKIPPED_STALE,
   /** The step's activity ran out of retries (recorded by the workflow). */
-  FAILED;
+  FAILED,
+  /**
+   * The cadence ended (or the step's channel was blocked) while the step was still to be sent: its send
+   * was cancelled before any provider had it, and it was not sent.
+   */
+  CANCELLED,
+  /**
+   * The cadence ended while an earlier attempt's send had no clear answer: whether the provider has the
+   * message is unknown. Never counted as sent.
+   */
+  UNCONFIRMED;
 
   public boolean blocksChannel() {
     return this == SKIPPED_OPTED_OUT || this == CHANNEL_BLOCKED;

@@ -7,7 +7,9 @@ import java.util.Set;
  * What the workflow knows now; returned by the state query and by every outcome update. escalations
  * counts the lead's tasks that slipped past their escalation time; lastEscalatedTaskId is the latest.
  * failedSteps counts steps whose activity ran out of retries (their touches are FAILED), staleSteps
- * those skipped as too late after a delay (SKIPPED_STALE).
+ * those skipped as too late after a delay (SKIPPED_STALE), cancelledSteps those whose send was cancelled
+ * because the cadence ended or the channel was blocked meanwhile (CANCELLED). runs counts the workflow
+ * runs so far: more than 1 once the lead's workflow continued as new.
  */
 public record LeadState(
     LeadStatus status,
@@ -26,4 +28,6 @@ public record LeadState(
     int escalations,
     Long lastEscalatedTaskId,
     int failedSteps,
-    int staleSteps) {}
+    int staleSteps,
+    int cancelledSteps,
+    int runs) {}

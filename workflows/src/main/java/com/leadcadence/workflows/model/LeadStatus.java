@@ -16,7 +16,13 @@ public enum LeadStatus {
   /** Thirty days without contact: handed to long-term nurture. */
   RETIRED,
   /** Grade D (duplicate, spam, non-viable): no cadence is run. */
-  NO_CADENCE;
+  NO_CADENCE,
+  /**
+   * A repeat inquiry of a lead still open (same phone or email, same dealership, last 30 days): stored
+   * and linked to that original, graded D, never given a workflow of its own; the original's cadence
+   * hears of it instead. Only intake writes it (no workflow ever reports it).
+   */
+  DUPLICATE;
 
   public boolean isTerminal() {
     return this != STARTING && this != ACTIVE && this != PAUSED;

@@ -27,13 +27,26 @@ public final class TaskDeadlines {
   /** A task whose time for {@code stage} has come. */
   public record Due(TaskDeadline task, Stage stage) {}
 
-  private record Watched(TaskDeadline deadline, Stage stage) {
+  /** A watched task and what it waits for next: the form in which the watch is carried to a new run. */
+  public record Watched(TaskDeadline deadline, Stage stage) {
     Instant at() {
       return stage == Stage.OVERDUE ? deadline.dueAt() : deadline.escalateAt();
     }
   }
 
   private final Map<Long, Watched> watched = new TreeMap<>();
+
+  /** Every watched task, in task id order (what a continued-as-new run takes over with {@link #restore}). */
+  public List<Watched> snapshot() {
+    return List.copyOf(watched.values());
+  }
+
+  /** Watches these tasks in the stages they had (null: nothing). */
+  public void restore(List<Watched> tasks) {
+    if (tasks != null) {
+      tasks.forEach(w -> watched.put(w.deadline().taskId(), w));
+    }
+  }
 
   /**
    * Watches a task from its due time on; false (and nothing changes) for a task already watched, so

@@ -45,8 +45,19 @@ class SendTimePropertyTest {
 
   private static final List<List<ZoneId>> ZONES =
       LEAD_ZONES.stream().map(z -> LeadZones.parse(z, ZoneId.of("UTC"))).toList();
+  /** Holidays on and right after the DST changes, as rules; the check below knows their dates by hand. */
+  private static final List<String> HOLIDAYS = List.of("2026-03-08", "03-09", "1st SUN of NOV", "1st MON of NOV",
+      "last SUN of MAR", "2026-03-30", "last SUN of OCT", "10-26");
+  private static final java.util.Set<java.time.LocalDate> HOLIDAY_DATES = java.util.Set.of(
+      java.time.LocalDate.parse("2026-03-08"), java.time.LocalDate.parse("2026-03-09"),
+      java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-02"),
+      java.time.LocalDate.parse("2026-03-29"), java.time.LocalDate.parse("2026-03-30"),
+      java.time.LocalDate.parse("2026-10-25"), java.time.LocalDate.parse("2026-10-26"));
+  /** Every zone and hours, without holidays and with them. */
   private static final List<DealershipSchedule> SCHEDULES = DEALER_ZONES.stream()
-      .flatMap(zone -> HOURS.stream().map(h -> new DealershipSchedule(zone, BusinessHoursFormat.parse(h))))
+      .flatMap(zone -> HOURS.stream().flatMap(h -> java.util.stream.Stream.of(
+          new DealershipSchedule(zone, BusinessHoursFormat.parse(h)),
+          new DealershipSchedule(zone, BusinessHoursFormat.parse(h), HOLIDAYS))))
       .toList();
   private static final java.util.Map<String, SendTimeRules> RULES = new java.util.HashMap<>();
 
@@ -177,6 +188,9 @@ class SendTimePropertyTest {
       }
       if (!open) {
         fail(channel + " while the dealership is closed (" + dealer + "): " + trace);
+      }
+      if (!schedule.holidays().isEmpty() && HOLIDAY_DATES.contains(dealer.toLocalDate())) {
+        fail(channel + " on a holiday (" + dealer + "): " + trace);
       }
     }
   }

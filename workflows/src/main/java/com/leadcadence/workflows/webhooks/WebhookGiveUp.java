@@ -1,0 +1,3 @@
+package com.leadcadence.workflows.webhooks;
+
+public record WebhookGiveUp(long deliveryId, String reason) {}
