@@ -404,6 +404,12 @@ public final class TouchActivitiesImpl implements TouchActivities {
    * Throws (to be retried) while another attempt may still be talking to the provider.
    */
   private TouchClaim claim(TouchRow touch, String token, String address, RenderedMessage message) {
+    // A first send (the row was PENDING when this attempt read it): claim it straight away; a claim that
+    // finds it changed falls through to the rounds below, which read the row first.
+    if (touch.status() == TouchState.PENDING
+        && touches.claimPending(touch.id(), token, address, message.subject(), message.body()) == 1) {
+      return new TouchClaim(touch.id(), TouchState.PENDING, token, null, null);
+    }
     for (int round = 0; round < 3; round++) {
       TouchClaim current = touches.findClaim(touch.id()).orElseThrow();
       int claimed = switch (current.status()) {
@@ -416,8 +422,10 @@ public final class TouchActivitiesImpl implements TouchActivities {
         return null;
       }
       if (claimed == 1) {
-        return new TouchClaim(current.id(), current.status(), token, current.claimedAt(),
-            touches.findClaim(touch.id()).orElseThrow().sendingSince());
+        // Only a resumed send uses sendingSince (to look the message up at the provider since then).
+        Instant sendingSince = current.status() == TouchState.PENDING ? null
+            : touches.findClaim(touch.id()).orElseThrow().sendingSince();
+        return new TouchClaim(current.id(), current.status(), token, current.claimedAt(), sendingSince);
       }
       if (current.status() == TouchState.SENDING) {
         throw new SendInProgressException("touch " + touch.id() + " is being sent by an attempt that claimed it at "

@@ -62,6 +62,8 @@ public final class SpeedToLead {
     public Path jfr;
     public Path log = Path.of("bench/target/speed-to-lead/product.log");
     public boolean keepDatabase;
+    /** How long the product may take to answer after its start (a machine shared with builds is slow). */
+    public double startTimeoutSeconds = 120;
   }
 
   /** One offered rate: what was sent and what came back. */
@@ -105,6 +107,7 @@ public final class SpeedToLead {
           --duration S          seconds each rate is offered (default 30)
           --warm-up S           seconds of leads at the first rate first, not counted (default 10; 0: none)
           --drain S             how long to wait for acknowledgments after the last POST (default 30)
+          --start-timeout S     how long the product may take to start answering (default 120)
           --baseline-workflows N  workflows in the baseline's measured burst (default 1000)
           --baseline-warm-up N  baseline workflows first, not counted (default 200)
           --baseline-rate R     skip the baseline; take R workflows/s as its rate
@@ -139,6 +142,7 @@ public final class SpeedToLead {
         case "--duration" -> o.durationSeconds = Double.parseDouble(value);
         case "--warm-up" -> o.warmUpSeconds = Double.parseDouble(value);
         case "--drain" -> o.drainSeconds = Double.parseDouble(value);
+        case "--start-timeout" -> o.startTimeoutSeconds = Double.parseDouble(value);
         case "--baseline-workflows" -> o.baselineWorkflows = Integer.parseInt(value);
         case "--baseline-warm-up" -> o.baselineWarmUp = Integer.parseInt(value);
         case "--baseline-rate" -> o.baselineRate = Double.parseDouble(value);
@@ -222,7 +226,7 @@ public final class SpeedToLead {
       long startNanos = System.nanoTime();
       try (ProductProcess product = ProductProcess.start(workDir, jar, o.config, jvm, env, log)) {
         try {
-          product.awaitReady(http, apiPort, DEMO_KEY, Duration.ofSeconds(120));
+          product.awaitReady(http, apiPort, DEMO_KEY, Duration.ofMillis((long) (o.startTimeoutSeconds * 1000)));
           out.printf("product: pid %d ready in %.1f s (API :%d, admin :%d, Temporal :%d, database %s); log %s%n",
               product.pid(), (System.nanoTime() - startNanos) / 1e9, apiPort, adminPort, temporalPort, database,
               workDir.relativize(log));

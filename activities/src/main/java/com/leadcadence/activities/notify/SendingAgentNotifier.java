@@ -104,10 +104,13 @@ public final class SendingAgentNotifier implements AgentNotifier {
             agent.isEmpty() ? "unknown" : "inactive");
         return;
       }
+      String what = task.kind() + " task " + task.id();
+      if (prefersTheStream(agent.get(), what)) {
+        return;
+      }
       DealershipRow dealership = dealerships.findById(task.dealershipId()).orElseThrow();
       Instant now = clock.instant();
       AgentMessageContext context = taskContext(task, lead, agent.get(), dealership, now);
-      String what = task.kind() + " task " + task.id();
       notify(agent.get(), dealership, now, MessageTemplates.AGENT_TASK_TEMPLATE, context,
           "agent-task-" + task.id() + "-" + agent.get().id(), TASK_CATEGORY, what);
     } catch (RuntimeException e) {
@@ -118,6 +121,16 @@ public final class SendingAgentNotifier implements AgentNotifier {
   @Override
   public void managerAlert(ManagerAlert alert, List<AgentRow> managers) {
     try {
+      List<AgentRow> recipients = managers.stream().filter(m -> m.active() && m.isManager()).toList();
+      if (recipients.isEmpty()) {
+        log.warn("Manager alert for lead {}: no active manager to notify", alert.leadId());
+      }
+      String what = "alert on lead " + alert.leadId();
+      // Managers who follow the task stream get nothing: no need to read the lead and the dealership.
+      List<AgentRow> reachable = recipients.stream().filter(m -> !prefersTheStream(m, what)).toList();
+      if (reachable.isEmpty()) {
+        return;
+      }
       DealershipRow dealership = dealerships.findById(alert.dealershipId()).orElseThrow();
       Optional<LeadRow> lead = leads.findById(alert.leadId()).filter(l -> l.dealershipId() == alert.dealershipId());
       String assignedAgent = lead.map(LeadRow::assignedAgentId)
@@ -125,28 +138,32 @@ public final class SendingAgentNotifier implements AgentNotifier {
           .map(AgentRow::name)
           .orElse(null);
       Instant now = clock.instant();
-      List<AgentRow> recipients = managers.stream().filter(m -> m.active() && m.isManager()).toList();
-      if (recipients.isEmpty()) {
-        log.warn("Manager alert for lead {}: no active manager to notify", alert.leadId());
-      }
-      for (AgentRow manager : recipients) {
+      for (AgentRow manager : reachable) {
         AgentMessageContext context = alertContext(alert, lead.orElse(null), assignedAgent, manager, dealership);
         notify(manager, dealership, now, MessageTemplates.AGENT_ALERT_TEMPLATE, context,
             "manager-alert-" + alert.leadId() + "-" + manager.id() + "-" + alert.at().toEpochMilli(),
-            ALERT_CATEGORY, "alert on lead " + alert.leadId());
+            ALERT_CATEGORY, what);
       }
     } catch (RuntimeException e) {
       log.warn("Manager alert for lead {}: managers not notified, {}", alert.leadId(), describe(e));
     }
   }
 
-  /** One recipient: decides, renders, sends and logs one line; a failure stays with this recipient. */
-  private void notify(AgentRow to, DealershipRow dealership, Instant now, String templateId,
-      AgentMessageContext context, String idempotencyKey, String category, String what) {
+  /** True (and logged) for someone who wants no messages, only the task stream. */
+  private static boolean prefersTheStream(AgentRow to, String what) {
     if (to.notifyBy() == null || to.notifyBy() == AgentNotify.NONE) {
       log.info("{}: {} {} not notified (prefers the task stream)", what, role(to), to.id());
-      return;
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * One recipient who wants messages (see prefersTheStream): decides, renders, sends and logs one line;
+   * a failure stays with this recipient.
+   */
+  private void notify(AgentRow to, DealershipRow dealership, Instant now, String templateId,
+      AgentMessageContext context, String idempotencyKey, String category, String what) {
     if (!new AgentRoster(dealership.schedule()).isOnShift(to, now)) {
       log.info("{}: {} {} not notified (off shift)", what, role(to), to.id());
       return;

@@ -1,11 +1,15 @@
 package com.leadcadence.activities.optout;
 
 import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The dealership's opt-out list, per address across all of that address's leads. ALL is stored as
@@ -53,16 +57,30 @@ public final class OptOutRegistry {
     return optOuts.isOptedOut(dealershipId, normalise(address), optOutChannelOf(channel));
   }
 
-  /** The channels a lead with these addresses may not be reached on (either may be null). */
+  /** The channels a lead with these addresses may not be reached on (either may be null); one query. */
   public Set<Channel> blockedChannels(long dealershipId, String email, String phone) {
+    String normalisedEmail = blank(email) ? null : normalise(email);
+    String normalisedPhone = blank(phone) ? null : normalise(phone);
+    List<String> addresses = Stream.of(normalisedEmail, normalisedPhone).filter(Objects::nonNull).toList();
     Set<Channel> blocked = EnumSet.noneOf(Channel.class);
+    if (addresses.isEmpty()) {
+      return blocked;
+    }
+    List<OptOutRow> stored = optOuts.listForAddresses(dealershipId, addresses);
     for (Channel channel : Channel.values()) {
-      String address = channel.usesPhone() ? phone : email;
-      if (isBlocked(dealershipId, address, channel)) {
+      String address = channel.usesPhone() ? normalisedPhone : normalisedEmail;
+      OptOutChannel optOut = optOutChannelOf(channel);
+      // The query matched with the column's collation (case-insensitive); so does this.
+      if (address != null
+          && stored.stream().anyMatch(o -> o.channel() == optOut && o.address().strip().equalsIgnoreCase(address))) {
         blocked.add(channel);
       }
     }
     return blocked;
+  }
+
+  private static boolean blank(String address) {
+    return address == null || address.isBlank();
   }
 
   private static OptOutChannel optOutChannelOf(Channel channel) {

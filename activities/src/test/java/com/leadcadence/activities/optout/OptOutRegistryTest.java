@@ -50,4 +50,18 @@ class OptOutRegistryTest {
     assertTrue(registry.remove(dealershipId, "+13125550150", OptOutChannel.CALL));
     assertEquals(Set.of(), registry.blockedChannels(dealershipId, null, "+13125550150"));
   }
+
+  @Test
+  void blockedChannelsReadsTheEmailAndThePhoneTogether() {
+    registry.record(dealershipId, "Lee@Example.com", OptOutChannel.EMAIL, "api");
+    registry.record(dealershipId, "+13125550160", OptOutChannel.SMS, "api");
+    registry.record(dealershipId, "someone-else@example.com", OptOutChannel.ALL, "api");
+    assertEquals(EnumSet.of(Channel.EMAIL, Channel.SMS),
+        registry.blockedChannels(dealershipId, " LEE@example.com ", "+13125550160"));
+    assertEquals(EnumSet.of(Channel.SMS), registry.blockedChannels(dealershipId, "new@example.com", "+13125550160"));
+    assertEquals(EnumSet.of(Channel.EMAIL), registry.blockedChannels(dealershipId, "lee@example.com", " "));
+    assertEquals(Set.of(), registry.blockedChannels(dealershipId + 1000, "lee@example.com", "+13125550160"),
+        "another dealership's list");
+    assertEquals(Set.of(), registry.blockedChannels(dealershipId, null, null));
+  }
 }

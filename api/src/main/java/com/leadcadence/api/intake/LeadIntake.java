@@ -28,7 +28,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -117,8 +116,10 @@ public final class LeadIntake {
       }
       LeadRow started;
       try {
-        leads.markStartedIfStarting(row.id());
-        started = leads.findById(row.id()).orElse(row);
+        // Marked: the row is the one in hand, now ACTIVE. Not marked: something moved it on, so read it.
+        started = leads.markStartedIfStarting(row.id()) == 1
+            ? row.withStatus(LeadStatus.ACTIVE)
+            : leads.findById(row.id()).orElse(row);
       } catch (RuntimeException e) {
         // The workflow runs; the row follows within a minute (LeadReconciler).
         LOG.warn("Lead {} started, but its row could not be marked ACTIVE ({}); it is repaired within a minute",
@@ -132,15 +133,18 @@ public final class LeadIntake {
     }
   }
 
-  /** Inserts the row (STARTING, with its workflow id) and assigns an agent, in one transaction. */
+  /**
+   * Assigns an agent, then inserts the row (STARTING, with its workflow id) in one transaction, on one
+   * connection. The agent's turn is taken first, in a statement of its own: its row lock then lasts that
+   * one UPDATE, not the whole insert (every intake and every call task of the agent meets that row: the
+   * turn's compare-and-set and the foreign-key checks of leads and tasks), and a lost compare-and-set
+   * re-reads the agents as they now are. An insert that fails after it costs the agent one turn at most.
+   */
   private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
     LeadScore score = CadenceInputs.score(lead, dealership);
     try {
-      // One connection for the turn and the insert. READ COMMITTED lets a lost compare-and-set on an
-      // agent's turn re-read the agents as they now are; only the chosen agent's row is locked, briefly.
       AtomicReference<AgentRoster.Pick> offShiftPick = new AtomicReference<>();
-      LeadRow row = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-        LeadDao dao = handle.attach(LeadDao.class);
+      LeadRow row = jdbi.withHandle(handle -> {
         Long agentId = lead.request().assignedAgentId();
         if (agentId == null) {
           Optional<AgentRoster.Pick> pick =
@@ -148,11 +152,16 @@ public final class LeadIntake {
           pick.filter(p -> !p.onShift()).ifPresent(offShiftPick::set);
           agentId = pick.map(p -> p.agent().id()).orElse(null);
         }
-        long id = dao.insert(newLead(lead, dealership, score, agentId));
-        dao.setWorkflowId(id, WorkflowIds.forLead(id));
-        LeadRow inserted = dao.findById(id).orElseThrow();
-        handle.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
-        return inserted;
+        Long assigned = agentId;
+        // The turn is taken; the transaction holds the agent's row only in share mode (the foreign key).
+        return handle.inTransaction(tx -> {
+          LeadDao dao = tx.attach(LeadDao.class);
+          long id = dao.insert(newLead(lead, dealership, score, assigned));
+          dao.setWorkflowId(id, WorkflowIds.forLead(id));
+          LeadRow inserted = dao.findById(id).orElseThrow();
+          tx.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
+          return inserted;
+        });
       });
       AgentRoster.Pick offShift = offShiftPick.get();
       if (offShift != null || row.assignedAgentId() == null) {

@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.rows.AgentLoad;
 import com.leadcadence.store.rows.AgentRole;
@@ -7,20 +8,22 @@ import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.store.rows.NewAgent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.KeyColumn;
-import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** A dealership's agents and managers, and agents' own tokens; every lookup is scoped to the dealership. */
-@RegisterConstructorMapper(AgentRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface AgentDao extends SqlObject {
 
@@ -56,24 +59,28 @@ public interface AgentDao extends SqlObject {
   int setActive(long dealershipId, long id, boolean active);
 
   /**
-   * The dealership's active agents (role AGENT) with the number of tasks each still has to do. Read
-   * without locks: the turn is then taken with {@link #takeTurn}, which fails if someone else took it.
+   * The dealership's active agents (role AGENT) with the number of tasks each still has to do, in one
+   * query. Read without locks: the turn is then taken with {@link #takeTurn}, which fails if someone else
+   * took it.
    */
-  default List<AgentLoad> loadsForAssignment(long dealershipId) {
-    Map<Long, Integer> open = openTaskCounts(dealershipId);
-    return listActive(dealershipId, AgentRole.AGENT).stream()
-        .map(a -> new AgentLoad(a, open.getOrDefault(a.id(), 0)))
-        .toList();
-  }
-
   @SqlQuery("""
-      SELECT agent_id, COUNT(*) AS open_tasks FROM tasks
-      WHERE dealership_id = :dealershipId AND status IN ('OPEN', 'OVERDUE') AND agent_id IS NOT NULL
-      GROUP BY agent_id
+      SELECT a.*,
+             (SELECT COUNT(*) FROM tasks t
+              WHERE t.agent_id = a.id AND t.status IN ('OPEN', 'OVERDUE')) AS open_tasks
+      FROM agents a
+      WHERE a.dealership_id = :dealershipId AND a.role = 'AGENT' AND a.active
+      ORDER BY a.id
       """)
-  @KeyColumn("agent_id")
-  @ValueColumn("open_tasks")
-  Map<Long, Integer> openTaskCounts(long dealershipId);
+  @UseRowMapper(AgentLoadMapper.class)
+  List<AgentLoad> loadsForAssignment(long dealershipId);
+
+  /** An agents row and its open_tasks count. */
+  final class AgentLoadMapper implements RowMapper<AgentLoad> {
+    @Override
+    public AgentLoad map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new AgentLoad(ctx.findRowMapperFor(AgentRow.class).orElseThrow().map(rs, ctx), rs.getInt("open_tasks"));
+    }
+  }
 
   /**
    * Takes the agent's round-robin turn: stamps last_assigned_at only if it still holds what the caller

@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.rows.ApiKeyRow;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.NewDealership;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -17,8 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Dealerships and their API keys (stored as SHA-256 hex, see ApiKeys). */
-@RegisterConstructorMapper(DealershipRow.class)
-@RegisterConstructorMapper(ApiKeyRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface DealershipDao extends SqlObject {
 

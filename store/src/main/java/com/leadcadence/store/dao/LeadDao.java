@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -19,7 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Leads: the queryable mirror of each lead's workflow. */
-@RegisterConstructorMapper(LeadRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface LeadDao extends SqlObject {
 

@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.workflows.model.OptOutChannel;
@@ -7,7 +8,8 @@ import java.util.List;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -16,7 +18,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * Opt-outs per dealership and address (normalised by the caller: lower-cased email, E.164 phone).
  * channel is SMS, EMAIL or CALL; ALL is the caller's business to expand.
  */
-@RegisterConstructorMapper(OptOutRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface OptOutDao extends SqlObject {
 
@@ -46,6 +48,10 @@ public interface OptOutDao extends SqlObject {
 
   @SqlQuery("SELECT * FROM opt_outs WHERE dealership_id = :dealershipId AND address = :address ORDER BY id")
   List<OptOutRow> listForAddress(long dealershipId, String address);
+
+  /** Every opt-out of any of these addresses (normalised), in one query. */
+  @SqlQuery("SELECT * FROM opt_outs WHERE dealership_id = :dealershipId AND address IN (<addresses>) ORDER BY id")
+  List<OptOutRow> listForAddresses(long dealershipId, @BindList("addresses") List<String> addresses);
 
   /** Re-subscribes (an SMS START); returns whether there was an opt-out to remove. */
   @SqlUpdate("""

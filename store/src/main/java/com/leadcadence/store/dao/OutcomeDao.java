@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OutcomeRow;
 import com.leadcadence.workflows.model.OutcomeType;
@@ -9,13 +10,13 @@ import java.util.Optional;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Outcomes as reported, each stored once by its key. */
-@RegisterConstructorMapper(OutcomeRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface OutcomeDao extends SqlObject {
 

@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.rows.ProviderEventRow;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Webhook events, deduplicated by the provider's own event id: providers deliver at least once, so the
  * first insert of an id decides that the event is handled, and every later copy is recognised.
  */
-@RegisterConstructorMapper(ProviderEventRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface ProviderEventDao extends SqlObject {
 

@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.NewTask;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -27,7 +28,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * Agents' tasks. Every change goes through a method here that also writes its task_events row in the
  * same transaction, so the live stream (which replays from that table) never misses or invents one.
  */
-@RegisterConstructorMapper(TaskRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface TaskDao extends SqlObject {
 
@@ -50,15 +51,12 @@ public interface TaskDao extends SqlObject {
     if (task.touchId() == null) {
       throw new IllegalArgumentException("createForTouchIfAbsent needs a touch id");
     }
-    Optional<TaskRow> existing = findByTouchId(task.touchId());
-    if (existing.isPresent()) {
-      return existing.get();
-    }
+    // Insert first: the task nearly always is new, and the unique touch_id refuses a second one.
     try {
       return create(task);
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
-        // a concurrent attempt of the same step inserted it first, with its event
+        // an earlier or concurrent attempt of the same step inserted it, with its event
         return findByTouchId(task.touchId()).orElseThrow(() -> e);
       }
       throw e;

@@ -1,15 +1,16 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.rows.TaskEventRow;
 import java.util.List;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Reads task_events for the live stream (written by TaskDao together with each task change). */
-@RegisterConstructorMapper(TaskEventRow.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface TaskEventDao extends SqlObject {
 

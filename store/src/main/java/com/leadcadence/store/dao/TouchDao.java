@@ -1,5 +1,6 @@
 package com.leadcadence.store.dao;
 
+import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.rows.LeadEventType;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TouchClaim;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import com.leadcadence.store.InstantArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -24,8 +25,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * of a superseded attempt updates nothing. A change that sends or fails a touch records its webhook event
  * (touch.sent, touch.failed) in the same transaction.
  */
-@RegisterConstructorMapper(TouchRow.class)
-@RegisterConstructorMapper(TouchClaim.class)
+@RegisterRowMapperFactory(RowRecordMappers.class)
 @RegisterArgumentFactory(InstantArgumentFactory.class)
 public interface TouchDao extends SqlObject {
 

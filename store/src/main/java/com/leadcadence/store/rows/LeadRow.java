@@ -47,6 +47,14 @@ public record LeadRow(
     return new LeadContact(firstName, lastName, email, phone, timeZone);
   }
 
+  /** The same row with another status (what an update of the status alone leaves behind). */
+  public LeadRow withStatus(LeadStatus newStatus) {
+    return new LeadRow(id, dealershipId, source, externalId, firstName, lastName, email, phone, timeZone,
+        vehicleYear, vehicleMake, vehicleModel, vehicleTrim, vehicleVin, vehicleStockNumber, timeframe, comments,
+        consentSms, consentVoice, consentSource, consentAt, score, grade, newStatus, assignedAgentId, workflowId,
+        createdAt, updatedAt, firstResponseAt, firstContactAt, closedAt, duplicateOf);
+  }
+
   public Vehicle vehicle() {
     return new Vehicle(vehicleYear, vehicleMake, vehicleModel, vehicleTrim, vehicleVin, vehicleStockNumber);
   }
