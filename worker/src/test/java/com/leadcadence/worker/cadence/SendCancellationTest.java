@@ -106,6 +106,11 @@ class SendCancellationTest {
     workflow.optOut(new OptOutRequest(Set.of(OptOutChannel.ALL), "test"));
   }
 
+  /** The cadence's result, waited for a bounded time: a workflow that never ends fails the test, never hangs it. */
+  private static CadenceResult resultOf(LeadCadenceWorkflow workflow) throws Exception {
+    return WorkflowStub.fromTyped(workflow).getResult(2, java.util.concurrent.TimeUnit.MINUTES, CadenceResult.class);
+  }
+
   @Test
   void aTextTheProviderHasTakenIsRecordedSentWhenTheCadenceEndsDuringItsSend() throws Exception {
     TimedProviderStandIn provider = new TimedProviderStandIn();
@@ -118,7 +123,7 @@ class SendCancellationTest {
       assertTrue(arrived.await(LATE.toSeconds(), TimeUnit.SECONDS), "the text reached the provider");
       optOutOfEverything(workflow);   // while the provider is still answering
 
-      CadenceResult result = WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class);
+      CadenceResult result = resultOf(workflow);
       assertEquals(LeadStatus.OPTED_OUT, result.status());
       assertEquals(1, result.stepsDone(), "the text counts as performed");
       assertEquals(TouchState.SENT, text(h, input.leadId()).status(), text(h, input.leadId()).toString());
@@ -159,7 +164,7 @@ class SendCancellationTest {
       int cancelled = 0;
       for (long leadId : optedOut) {
         LeadCadenceWorkflow workflow = workflows.get(leadId);
-        assertEquals(LeadStatus.OPTED_OUT, WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class).status());
+        assertEquals(LeadStatus.OPTED_OUT, resultOf(workflow).status());
         TouchRow text = text(h, leadId);
         if (text.status() == TouchState.CANCELLED) {
           cancelled++;
@@ -224,7 +229,7 @@ class SendCancellationTest {
       assertTrue(lookingUp.await(LATE.toSeconds(), TimeUnit.SECONDS), "the retry is asking the provider");
       optOutOfEverything(workflow);
 
-      CadenceResult result = WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class);
+      CadenceResult result = resultOf(workflow);
       assertEquals(LeadStatus.OPTED_OUT, result.status());
       TouchRow text = text(h, input.leadId());
       assertEquals(TouchState.CANCELLED, text.status(), text.toString());
