@@ -1,5 +1,6 @@
 package com.leadcadence.api.openapi;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * GET /openapi.json, without a credential: the API's contract, written by hand in {@link #RESOURCE}
  * (YAML, easier to read and review than JSON) and served as JSON. Read once at start; a document that
- * does not parse stops the start.
+ * does not parse, or names a key twice (two branches documenting one path: YAML would keep the last one
+ * silently), stops the start.
  */
 @Path("/openapi.json")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,10 +35,15 @@ public class OpenApiResource {
       if (yaml == null) {
         throw new StartupFailure("the OpenAPI document " + RESOURCE + " is missing from the jar");
       }
-      return new OpenApiResource(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+      return new OpenApiResource(read(yaml));
     } catch (IOException e) {
       throw new StartupFailure("the OpenAPI document " + RESOURCE + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  static JsonNode read(InputStream yaml) throws IOException {
+    YAMLFactory strict = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    return new ObjectMapper(strict).readTree(yaml);
   }
 
   @GET
