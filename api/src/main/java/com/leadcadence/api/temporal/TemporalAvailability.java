@@ -28,6 +28,7 @@ public final class TemporalAvailability implements Managed {
   private final WorkflowServiceStubs stubs;
   private final String address;
   private final List<Runnable> onAvailable = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onUnavailable = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "temporal-availability");
     t.setDaemon(true);
@@ -46,6 +47,11 @@ public final class TemporalAvailability implements Managed {
   /** Runs on the prober's thread each time Temporal answers after not answering (and at the first answer). */
   public void whenAvailable(Runnable listener) {
     onAvailable.add(listener);
+  }
+
+  /** Runs each time Temporal stops answering after answering (or at a first probe that finds it away). */
+  public void whenUnavailable(Runnable listener) {
+    onUnavailable.add(listener);
   }
 
   /** Probes once now (so the start knows), then every two seconds. */
@@ -99,12 +105,16 @@ public final class TemporalAvailability implements Managed {
       if (before != null) {
         LOG.info("Temporal at {} answers again (unreachable since {})", address, unavailableSince);
       }
-      for (Runnable listener : onAvailable) {
-        try {
-          listener.run();
-        } catch (RuntimeException e) {
-          LOG.warn("After Temporal came back: {}", e.toString());
-        }
+      run(onAvailable, "After Temporal came back");
+    }
+  }
+
+  private static void run(List<Runnable> listeners, String when) {
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("{}: {}", when, e.toString());
       }
     }
   }
@@ -116,6 +126,7 @@ public final class TemporalAvailability implements Managed {
       unavailableSince = Instant.now();
       LOG.warn("Temporal at {} cannot be reached ({}): the API stays up, new leads wait as STARTING, "
           + "outcomes and signals answer 503; retrying every {} s", address, problem, PROBE_INTERVAL.toSeconds());
+      run(onUnavailable, "After Temporal went away");
     }
   }
 }
