@@ -1,5 +1,6 @@
 package com.leadcadence.activities;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static com.leadcadence.activities.ActivitiesTestSupport.request;
@@ -43,7 +44,8 @@ class LeadRecordActivitiesImplTest {
 
   private final RecordingAgentNotifier notifier = new RecordingAgentNotifier();
   private final CadenceActivities activities = CadenceActivities.create(jdbi,
-      DryRunSenders.all(new DryRunOutbox()), ActivitiesTestSupport.repoTemplates(), notifier);
+      DryRunSenders.all(new DryRunOutbox()), ActivitiesTestSupport.repoTemplates(), notifier,
+      new SimpleMeterRegistry());
 
   @BeforeAll
   static void setUpDatabase() {

@@ -1,5 +1,6 @@
 package com.leadcadence.activities;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -169,7 +170,7 @@ class ProviderFaultsTest {
     assertTrue(providers.liveEmail() && providers.liveTwilio());
     return new TouchActivitiesImpl(jdbi, providers.senders(), ActivitiesTestSupport.repoTemplates(),
         new OptOutRegistry(jdbi.onDemand(OptOutDao.class)), new RecordingAgentNotifier(), UnsubscribeUrls.NONE,
-        ProviderTimeouts.sendAttempt(ANSWER_TIMEOUT));
+        ProviderTimeouts.sendAttempt(ANSWER_TIMEOUT), new SimpleMeterRegistry());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.leadcadence.activities;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class TaskActivitiesImplTest {
   private static List<AgentRow> managers;
 
   private final RecordingAgentNotifier notifier = new RecordingAgentNotifier();
-  private final TaskActivitiesImpl activities = new TaskActivitiesImpl(jdbi, notifier);
+  private final TaskActivitiesImpl activities = new TaskActivitiesImpl(jdbi, notifier, new SimpleMeterRegistry());
 
   @BeforeAll
   static void setUpDatabase() {

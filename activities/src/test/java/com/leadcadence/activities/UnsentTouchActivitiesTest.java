@@ -1,5 +1,6 @@
 package com.leadcadence.activities;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static com.leadcadence.activities.ActivitiesTestSupport.request;
@@ -67,7 +68,7 @@ class UnsentTouchActivitiesTest {
   private TouchActivitiesImpl activitiesAt(Instant wallClock) {
     return new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox), ActivitiesTestSupport.repoTemplates(),
         new OptOutRegistry(jdbi.onDemand(OptOutDao.class)), notifier, UnsubscribeUrls.NONE,
-        Clock.fixed(wallClock, ZoneOffset.UTC));
+        Clock.fixed(wallClock, ZoneOffset.UTC), new SimpleMeterRegistry());
   }
 
   private long lead() {

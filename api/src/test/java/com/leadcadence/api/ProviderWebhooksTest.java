@@ -1,5 +1,6 @@
 package com.leadcadence.api;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -427,7 +428,8 @@ class ProviderWebhooksTest {
     TouchActivitiesImpl activity = new TouchActivitiesImpl(DB.jdbi(), DryRunSenders.all(outbox), templates,
         new OptOutRegistry(optOuts()), new SendingAgentNotifier(DB.jdbi().onDemand(AgentDao.class),
             DB.jdbi().onDemand(DealershipDao.class), DB.jdbi().onDemand(LeadDao.class), DryRunSenders.all(outbox),
-            templates, java.time.Clock.systemUTC(), null));
+            templates, java.time.Clock.systemUTC(), null),
+        new SimpleMeterRegistry());
     return activity.perform(new TouchRequest(leadId, dealershipId, "after-stop-" + leadId, 99, "sms-1",
         Channel.SMS, "intro", Instant.now(), null, null));
   }

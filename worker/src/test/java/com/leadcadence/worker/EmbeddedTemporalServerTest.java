@@ -1,5 +1,6 @@
 package com.leadcadence.worker;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class EmbeddedTemporalServerTest {
   @Test
   void clientsConnectOverGrpcAndASecondRegistrationFindsTheAttributesThere() throws IOException {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort());
-        TemporalConnection connection = TemporalConnection.open(server.target())) {
+        TemporalConnection connection = TemporalConnection.open(server.target(), new SimpleMeterRegistry())) {
       var info = connection.stubs().blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       assertTrue(info.hasCapabilities());
 

@@ -1,5 +1,6 @@
 package com.leadcadence.api.startup;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class FailFastTest {
     try (ServerSocket taken = new ServerSocket(0)) {
       TemporalSettings settings = new TemporalSettings();
       settings.setEmbeddedPort(taken.getLocalPort());
-      StartupFailure failure = assertThrows(StartupFailure.class, () -> TemporalRuntime.open(settings));
+      StartupFailure failure = assertThrows(StartupFailure.class, () -> TemporalRuntime.open(settings, new SimpleMeterRegistry()));
       assertTrue(failure.getMessage().contains("port " + taken.getLocalPort()), failure.getMessage());
     }
   }

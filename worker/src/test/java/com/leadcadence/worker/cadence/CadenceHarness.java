@@ -1,5 +1,6 @@
 package com.leadcadence.worker.cadence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.leadcadence.activities.CadenceActivities;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.activities.senders.DryRunOutbox;
@@ -170,7 +171,8 @@ final class CadenceHarness implements AutoCloseable {
    */
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock(),
+        new SimpleMeterRegistry());
     com.leadcadence.workflows.activities.LeadRecordActivities real = activities.leadRecord();
     com.leadcadence.workflows.activities.LeadRecordActivities hooked =
         new com.leadcadence.workflows.activities.LeadRecordActivities() {

@@ -1,5 +1,6 @@
 package com.leadcadence.worker.webhooks;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,8 @@ class WebhookDeliveryScheduleTest {
     worker.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class),
         jdbi.onDemand(WebhookSubscriptionDao.class), jdbi.onDemand(WebhookDeliveryDao.class),
-        new ReceiverAddresses(true), Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC()));
+        new ReceiverAddresses(true), Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC(),
+        new SimpleMeterRegistry()));
     env.start();
   }
 

@@ -1,0 +1,49 @@
+package com.leadcadence.api.metrics;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.metrics.servlets.MetricsServlet;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The process's one Micrometer registry, scraped by Prometheus: the application's {@code leadcadence_*}
+ * series, Temporal's {@code temporal_*} and the JVM's. The API serves it on the admin port at
+ * {@code /metrics}; Dropwizard's own metrics (JSON) move to {@code /metrics.json}. The worker command,
+ * which has no admin server, serves the same page on the admin connector's port
+ * ({@link WorkerMetricsServer}).
+ */
+public final class Metrics {
+  public static final String PROMETHEUS_PATH = "/metrics";
+  public static final String DROPWIZARD_JSON_PATH = "/metrics.json";
+
+  private Metrics() {}
+
+  public static PrometheusMeterRegistry createRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    Runtime.getRuntime().addShutdownHook(new Thread(gc::close, "jvm-gc-metrics-close"));
+    return registry;
+  }
+
+  /**
+   * An exact servlet mapping wins over the admin servlet's {@code /*}, so {@code /metrics} answers in the
+   * Prometheus text format; Dropwizard's JSON (Jetty, JDBI pool, request timers) stays at /metrics.json.
+   */
+  public static void serveOnAdminPort(Environment environment, PrometheusMeterRegistry registry) {
+    environment.admin().addServlet("prometheus", new PrometheusServlet(registry)).addMapping(PROMETHEUS_PATH);
+    environment.admin().addServlet("dropwizard-metrics-json", new MetricsServlet(environment.metrics()))
+        .addMapping(DROPWIZARD_JSON_PATH);
+  }
+}
