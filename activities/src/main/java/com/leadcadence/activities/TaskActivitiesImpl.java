@@ -51,6 +51,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
     this.jdbi = jdbi;
     this.notifier = notifier;
     this.metrics = new ActivityMetrics(meters);
+    metrics.declareTaskSlaBreaches();
   }
 
   @Override

@@ -119,6 +119,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock,
       MeterRegistry meters) {
     this.metrics = new ActivityMetrics(meters);
+    metrics.declareTouches();
     this.sendAttemptLimit = sendAttemptLimit;
     this.clock = clock;
     this.jdbi = jdbi;

@@ -1,7 +1,9 @@
 package com.leadcadence.activities.metrics;
 
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.store.rows.TaskKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,10 +20,41 @@ public final class ActivityMetrics {
   /** {@code leadcadence_outbound_webhook_deliveries_failed_total}: deliveries given up for good. */
   public static final String OUTBOUND_WEBHOOK_FAILED = "leadcadence.outbound.webhook.deliveries.failed";
 
+  /** The results an outbound webhook attempt can have. */
+  public static final List<String> OUTBOUND_RESULTS =
+      List.of("delivered", "http_4xx", "http_5xx", "http_other", "no_answer", "url_refused", "interrupted");
+  public static final List<String> SLA_STAGES = List.of("overdue", "escalated");
+
   private final MeterRegistry registry;
 
   public ActivityMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /*
+   * The declare methods register every series an activity can move, at zero, when the activity is built:
+   * a dashboard then shows 0 instead of "no data", and rate() has a start. The tag sets are bounded.
+   */
+
+  public void declareTouches() {
+    for (Channel channel : Channel.values()) {
+      for (TouchOutcome outcome : TouchOutcome.values()) {
+        if (outcome.appliesTo(channel)) {
+          registry.counter(TOUCHES, "channel", tag(channel), "result", outcome.result(), "reason", outcome.reason());
+        }
+      }
+    }
+  }
+
+  public void declareTaskSlaBreaches() {
+    for (TaskKind kind : TaskKind.values()) {
+      SLA_STAGES.forEach(stage -> registry.counter(TASK_SLA_BREACHES, "kind", tag(kind), "stage", stage));
+    }
+  }
+
+  public void declareOutboundWebhooks() {
+    OUTBOUND_RESULTS.forEach(result -> registry.counter(OUTBOUND_WEBHOOK_ATTEMPTS, "result", result));
+    registry.counter(OUTBOUND_WEBHOOK_FAILED);
   }
 
   public void touch(Channel channel, TouchOutcome outcome) {

@@ -1,5 +1,7 @@
 package com.leadcadence.activities.metrics;
 
+import com.leadcadence.workflows.model.Channel;
+
 /**
  * What became of one attempt at a cadence step, as counted in {@code leadcadence_touches_total}: a
  * bounded set of (result, reason) pairs, so the series stay few whatever the leads.
@@ -37,5 +39,12 @@ public enum TouchOutcome {
 
   public String reason() {
     return reason;
+  }
+
+  /** A CALL step becomes a task for a person; the other channels are handed to a provider. */
+  public boolean appliesTo(Channel channel) {
+    boolean handedToProvider = this != TASK_CREATED && this != FAILED && this != BLOCKED_NO_ADDRESS
+        && this != SKIPPED_OPTED_OUT && this != SKIPPED_QUIET_HOURS && this != SKIPPED_STALE && this != CANCELLED;
+    return channel == Channel.CALL ? !handedToProvider : this != TASK_CREATED;
   }
 }

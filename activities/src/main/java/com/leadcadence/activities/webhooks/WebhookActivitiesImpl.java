@@ -51,6 +51,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
       WebhookDeliveryDao deliveries, ReceiverAddresses receivers, Duration connectTimeout, Duration requestTimeout,
       Clock clock, MeterRegistry meters) {
     this.metrics = new ActivityMetrics(meters);
+    metrics.declareOutboundWebhooks();
     this.events = events;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
