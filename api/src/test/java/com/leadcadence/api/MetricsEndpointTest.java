@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadcadence.api.ApiClient.Reply;
+import com.leadcadence.api.metrics.DashboardQueries;
 import com.leadcadence.api.metrics.PrometheusText;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.testing.TestDatabase;
@@ -101,6 +102,9 @@ class MetricsEndpointTest {
     assertTrue(scrape.names().stream().anyMatch(n -> n.startsWith("temporal_") && n.contains("poll")),
         "poll series: " + temporalNames(scrape));
     assertTrue(scrape.names().contains("jvm_memory_used_bytes"));
+    Set<String> missing = new TreeSet<>(DashboardQueries.metricNames(DashboardQueries.dashboard()));
+    missing.removeAll(scrape.names());
+    assertEquals(Set.of(), missing, "series the Grafana dashboard queries but the app does not export");
 
     String email = ((String) lead.get("email")).toLowerCase();
     String phoneDigits = ((String) lead.get("phone")).replaceAll("\\D", "");
