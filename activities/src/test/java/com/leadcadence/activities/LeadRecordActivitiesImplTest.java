@@ -1,6 +1,5 @@
 package com.leadcadence.activities;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static com.leadcadence.activities.ActivitiesTestSupport.request;
@@ -29,6 +28,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

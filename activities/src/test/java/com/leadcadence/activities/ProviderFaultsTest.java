@@ -1,6 +1,5 @@
 package com.leadcadence.activities;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -43,6 +42,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

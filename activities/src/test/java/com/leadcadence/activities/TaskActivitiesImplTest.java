@@ -1,6 +1,5 @@
 package com.leadcadence.activities;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +23,7 @@ import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.activities.EscalationResult;
 import com.leadcadence.workflows.activities.TaskSlaRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.leadcadence.activities;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static com.leadcadence.activities.ActivitiesTestSupport.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +43,7 @@ import com.leadcadence.activities.senders.SendReceipt;
 import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;

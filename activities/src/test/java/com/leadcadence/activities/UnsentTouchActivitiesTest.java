@@ -1,6 +1,5 @@
 package com.leadcadence.activities;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static com.leadcadence.activities.ActivitiesTestSupport.T0;
 import static com.leadcadence.activities.ActivitiesTestSupport.newLead;
 import static com.leadcadence.activities.ActivitiesTestSupport.request;
@@ -31,6 +30,7 @@ import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.leadcadence.api;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +38,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.workflows.model.EngagementType;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;

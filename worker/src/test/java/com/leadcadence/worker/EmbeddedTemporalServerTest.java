@@ -1,11 +1,11 @@
 package com.leadcadence.worker;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.workflows.LeadSearchAttributes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;

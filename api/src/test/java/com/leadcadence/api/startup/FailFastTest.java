@@ -1,6 +1,5 @@
 package com.leadcadence.api.startup;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.leadcadence.api.LeadCadenceConfiguration;
 import com.leadcadence.api.TemporalSettings;
 import com.leadcadence.api.temporal.TemporalRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package com.leadcadence.worker.cadence;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.leadcadence.activities.CadenceActivities;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.activities.senders.DryRunOutbox;
@@ -39,6 +38,7 @@ import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.Vehicle;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

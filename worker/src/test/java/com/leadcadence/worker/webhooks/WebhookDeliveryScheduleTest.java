@@ -1,6 +1,5 @@
 package com.leadcadence.worker.webhooks;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +25,7 @@ import com.leadcadence.workflows.webhooks.WebhookDeliveryInput;
 import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflow;
 import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
