@@ -192,7 +192,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     Ports.ensureConfiguredPortsFree(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     // One Prometheus registry for the process (the app's, Temporal's and the JVM's series): admin /metrics.
-    PrometheusMeterRegistry meters = Metrics.createRegistry();
+    PrometheusMeterRegistry meters = Metrics.createRegistry(environment.lifecycle());
     Metrics.serveOnAdminPort(environment, meters);
     environment.jersey().register(new RejectedRequests(meters));
     Jdbi jdbi = openDatabase(config, environment);
@@ -228,7 +228,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
     MessageTemplates templates = loadVerifiedTemplates(config);
-    PrometheusMeterRegistry meters = Metrics.createRegistry();
+    PrometheusMeterRegistry meters = Metrics.createRegistry(environment.lifecycle());
     adminEndpoint(config).ifPresent(admin ->
         environment.lifecycle().manage(new WorkerMetricsServer(meters, admin.getBindHost(), admin.getPort())));
     TemporalRuntime temporal = openTemporal(config, environment, meters);

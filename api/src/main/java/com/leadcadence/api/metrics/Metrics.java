@@ -1,6 +1,8 @@
 package com.leadcadence.api.metrics;
 
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import io.dropwizard.metrics.servlets.MetricsServlet;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -24,7 +26,11 @@ public final class Metrics {
 
   private Metrics() {}
 
-  public static PrometheusMeterRegistry createRegistry() {
+  /**
+   * With the JVM's binders; closed when the process's lifecycle stops (the GC binder listens to the JVM
+   * until it is closed, and would keep a stopped app's registry alive in a test JVM).
+   */
+  public static PrometheusMeterRegistry createRegistry(LifecycleEnvironment lifecycle) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -33,7 +39,13 @@ public final class Metrics {
     new UptimeMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
-    Runtime.getRuntime().addShutdownHook(new Thread(gc::close, "jvm-gc-metrics-close"));
+    lifecycle.manage(new Managed() {
+      @Override
+      public void stop() {
+        gc.close();
+        registry.close();
+      }
+    });
     return registry;
   }
 

@@ -2,6 +2,7 @@ package com.leadcadence.api.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,7 +18,7 @@ class WorkerMetricsServerTest {
 
   @Test
   void servesTheRegistryAsPrometheusText() throws Exception {
-    PrometheusMeterRegistry registry = Metrics.createRegistry();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.counter("leadcadence.touches", "channel", "sms", "result", "sent", "reason", "accepted").increment();
     WorkerMetricsServer server = new WorkerMetricsServer(registry, "127.0.0.1", 0);
     server.start();
@@ -31,16 +32,19 @@ class WorkerMetricsServerTest {
       assertEquals(404, get(server.port(), "/healthcheck").statusCode());
     } finally {
       server.stop();
+      registry.close();
     }
   }
 
   @Test
   void aTakenPortLeavesTheWorkerRunningWithoutMetrics() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      WorkerMetricsServer server = new WorkerMetricsServer(Metrics.createRegistry(), "127.0.0.1", taken.getLocalPort());
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      WorkerMetricsServer server = new WorkerMetricsServer(registry, "127.0.0.1", taken.getLocalPort());
       server.start();
       assertEquals(-1, server.port());
       server.stop();
+      registry.close();
     }
   }
 
