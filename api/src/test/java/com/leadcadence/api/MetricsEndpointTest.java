@@ -102,6 +102,10 @@ class MetricsEndpointTest {
     assertTrue(scrape.names().stream().anyMatch(n -> n.startsWith("temporal_") && n.contains("poll")),
         "poll series: " + temporalNames(scrape));
     assertTrue(scrape.names().contains("jvm_memory_used_bytes"));
+    // Temporal's timers keep the 14 buckets of Metrics.TEMPORAL_BUCKETS_SECONDS, plus +Inf.
+    assertEquals(15, scrape.named("temporal_workflow_task_execution_latency_seconds_bucket").stream()
+        .filter(s -> s.labels().get("task_queue").equals("lead-cadence")
+            && s.labels().get("workflow_type").equals("LeadCadenceWorkflow")).count());
     Set<String> missing = new TreeSet<>(DashboardQueries.metricNames(DashboardQueries.dashboard()));
     missing.removeAll(scrape.names());
     assertEquals(Set.of(), missing, "series the Grafana dashboard queries but the app does not export");
