@@ -38,6 +38,7 @@ import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.Vehicle;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -170,7 +171,8 @@ final class CadenceHarness implements AutoCloseable {
    */
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
+        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock(),
+        new SimpleMeterRegistry());
     com.leadcadence.workflows.activities.LeadRecordActivities real = activities.leadRecord();
     com.leadcadence.workflows.activities.LeadRecordActivities hooked =
         new com.leadcadence.workflows.activities.LeadRecordActivities() {
