@@ -63,6 +63,7 @@ import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
 import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
+import com.leadcadence.api.startup.PlansAndTemplates;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
 import com.leadcadence.api.startup.StartupFailure;
@@ -100,8 +101,8 @@ import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
+import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -119,7 +120,6 @@ import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Map;
@@ -184,7 +184,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
     seedDemoDealership(config, jdbi);
-    MessageTemplates templates = loadVerifiedTemplates(config);
+    PlansAndTemplates checked = PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir());
+    MessageTemplates templates = checked.templates();
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
     AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
@@ -195,7 +196,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         config.getTemporal().getCallTimeout().toJavaDuration());
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
-        new LeadFinder(jdbi), notifier, Clock.systemUTC());
+        new LeadFinder(jdbi), notifier, checked.plans(), Clock.systemUTC());
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
@@ -214,7 +215,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsetVariables.check(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
-    MessageTemplates templates = loadVerifiedTemplates(config);
+    MessageTemplates templates =
+        PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir()).templates();
     TemporalRuntime temporal = openTemporal(config, environment);
     Senders senders = providerSenders(config).senders();
     runWorker(config, environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
@@ -237,7 +239,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** What several parts of the API use, built once. */
   private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
-      LeadFinder finder, AgentNotifier notifier, Clock clock) {
+      LeadFinder finder, AgentNotifier notifier, CadencePlans plans, Clock clock) {
     <T> T dao(Class<T> type) {
       return jdbi.onDemand(type);
     }
@@ -260,17 +262,6 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void seedDemoDealership(LeadCadenceConfiguration config, Jdbi jdbi) {
     if (config.getDemo().isSeed()) {
       new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
-    }
-  }
-
-  /** Every template any default plan names must exist and compile, or the start stops here. */
-  private static MessageTemplates loadVerifiedTemplates(LeadCadenceConfiguration config) {
-    try {
-      MessageTemplates templates = new MessageTemplates(Path.of(config.getTemplatesDir()));
-      templates.verify(DefaultCadencePlans.templateRefs());
-      return templates;
-    } catch (IllegalStateException e) {
-      throw new StartupFailure("message templates are not usable: " + e.getMessage(), e);
     }
   }
 
@@ -367,14 +358,14 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAuth(environment, authenticator);
     environment.jersey().register(new SessionResource(authenticator));
     LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
-        shared.clock());
+        shared.plans(), shared.clock());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
         reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
     registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
-    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
+    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.plans(),
         temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
     temporal.availability().whenAvailable(reconciler::trigger);
     environment.lifecycle().manage(reconciler);
