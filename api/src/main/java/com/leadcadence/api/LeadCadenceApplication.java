@@ -39,6 +39,8 @@ import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
+import com.leadcadence.api.cadences.CadenceResource;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
@@ -203,6 +205,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
+    registerCadences(environment, shared);
     environment.jersey().register(OpenApiResource.fromClasspath());
     environment.healthChecks().register("temporal",
         new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
@@ -369,6 +372,11 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
     temporal.availability().whenAvailable(reconciler::trigger);
     environment.lifecycle().manage(reconciler);
+  }
+
+  /** The dealership's cadence plans, read-only: the defaults read at start. */
+  private static void registerCadences(Environment environment, Shared shared) {
+    environment.jersey().register(new CadenceResource(new DealershipCadences(shared.plans())));
   }
 
   private static LeadReassignment reassignment(Shared shared) {

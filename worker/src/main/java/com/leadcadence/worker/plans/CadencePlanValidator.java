@@ -40,8 +40,13 @@ public final class CadencePlanValidator {
     this.templates = templates;
   }
 
-  /** A checked plan: the snapshot, and which leads it serves. sources empty: every source. */
-  public record ValidPlan(String file, Set<Grade> grades, Set<String> sources, int retirementDay, CadencePlan plan) {}
+  /**
+   * A checked plan: the snapshot, which leads it serves (sources empty: every source), and the plan as
+   * written, tidied (channels and conditions in the file's spelling, the retirement day filled in): the form
+   * the API shows, which reads back as the same plan.
+   */
+  public record ValidPlan(String file, Set<Grade> grades, Set<String> sources, int retirementDay, CadencePlan plan,
+      PlanFile written) {}
 
   /** Checks one file; the plan when it has no problem (problems are added to {@code problems}). */
   public Optional<ValidPlan> validate(String file, PlanFile in, List<PlanProblem> problems) {
@@ -66,7 +71,7 @@ public final class CadencePlanValidator {
       return Optional.empty();
     }
     return Optional.of(new ValidPlan(file, grades, sources, retirementDay,
-        new CadencePlan(in.name(), in.version(), steps, managerAlertAfter)));
+        new CadencePlan(in.name(), in.version(), steps, managerAlertAfter), tidy(in, grades, sources, retirementDay)));
   }
 
   /**
@@ -99,6 +104,20 @@ public final class CadencePlanValidator {
             + "use 'steps: []' for no cadence)"));
       }
     }
+  }
+
+  private static PlanFile tidy(PlanFile in, Set<Grade> grades, Set<String> sources, int retirementDay) {
+    List<PlanFile.Step> steps = in.steps().stream().map(s -> new PlanFile.Step(s.id(), spelled(s.channel()),
+        s.template(), s.timing().strip(), s.afterNoAnswer(), s.callSla(), s.escalateAfter(),
+        s.conditions() == null ? List.of() : s.conditions().stream().map(CadencePlanValidator::spelled).toList()))
+        .toList();
+    return new PlanFile(in.name(), in.version(), grades.stream().map(Grade::name).toList(), List.copyOf(sources),
+        retirementDay, in.managerAlertAfter(), steps);
+  }
+
+  /** How the files write an enum value: lowercase, '-' for '_'. */
+  private static String spelled(String value) {
+    return value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static Set<Grade> grades(List<String> written, Checks checks) {

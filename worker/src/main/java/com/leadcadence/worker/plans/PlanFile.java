@@ -1,5 +1,6 @@
 package com.leadcadence.worker.plans;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * sources serves every source of its grades); retirementDay (optional, {@value CadencePlanValidator#DEFAULT_RETIREMENT_DAY}):
  * no step may come after it.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanFile(
     String name,
     Integer version,
@@ -23,6 +25,7 @@ public record PlanFile(
    * 11:00} or {@code day 2 morning|afternoon|evening|rotate} (lead-local). afterNoAnswer: an agent's NO_ANSWER
    * pulls the step forward to at most this long after it. callSla, escalateAfter: call steps only.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Step(
       String id,
       String channel,
