@@ -34,6 +34,7 @@ import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.CadencePlanDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
@@ -103,7 +104,7 @@ import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
-import com.leadcadence.worker.plans.CadencePlans;
+import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -198,7 +199,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         config.getTemporal().getCallTimeout().toJavaDuration());
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
-        new LeadFinder(jdbi), notifier, checked.plans(), Clock.systemUTC());
+        new LeadFinder(jdbi), notifier, new DealershipCadences(checked.plans(), new CadencePlanLoader(templates),
+            templates, jdbi.onDemand(CadencePlanDao.class)), Clock.systemUTC());
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
@@ -242,7 +244,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** What several parts of the API use, built once. */
   private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
-      LeadFinder finder, AgentNotifier notifier, CadencePlans plans, Clock clock) {
+      LeadFinder finder, AgentNotifier notifier, DealershipCadences cadences, Clock clock) {
     <T> T dao(Class<T> type) {
       return jdbi.onDemand(type);
     }
@@ -361,22 +363,22 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAuth(environment, authenticator);
     environment.jersey().register(new SessionResource(authenticator));
     LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
-        shared.plans(), shared.clock());
+        shared.cadences(), shared.clock());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
         reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
     registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
-    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.plans(),
+    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.cadences(),
         temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
     temporal.availability().whenAvailable(reconciler::trigger);
     environment.lifecycle().manage(reconciler);
   }
 
-  /** The dealership's cadence plans, read-only: the defaults read at start. */
+  /** The dealership's cadence plans: the defaults read at start, and its own versions. */
   private static void registerCadences(Environment environment, Shared shared) {
-    environment.jersey().register(new CadenceResource(new DealershipCadences(shared.plans())));
+    environment.jersey().register(new CadenceResource(shared.cadences()));
   }
 
   private static LeadReassignment reassignment(Shared shared) {

@@ -3,10 +3,10 @@ package com.leadcadence.api.intake;
 import com.leadcadence.activities.agents.AgentAssigner;
 import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
-import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
@@ -51,18 +51,18 @@ public final class LeadIntake {
   private final AgentDao agents;
   private final AgentNotifier notifier;
   private final DuplicateLeads duplicates;
-  private final CadencePlans plans;
+  private final DealershipCadences cadences;
   private final Clock clock;
 
   public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier,
-      CadencePlans plans, Clock clock) {
+      DealershipCadences cadences, Clock clock) {
     this.jdbi = jdbi;
     this.leads = jdbi.onDemand(LeadDao.class);
     this.agents = jdbi.onDemand(AgentDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
-    this.plans = plans;
+    this.cadences = cadences;
     this.duplicates = new DuplicateLeads(jdbi, workflows, clock);
     this.clock = clock;
   }
@@ -112,7 +112,8 @@ public final class LeadIntake {
         return new Result(row, isNew);
       }
       try {
-        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts, plans));
+        workflows.start(row.workflowId(),
+            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())));
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());

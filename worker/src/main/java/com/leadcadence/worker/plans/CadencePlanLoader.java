@@ -53,6 +53,37 @@ public final class CadencePlanLoader {
     return new CadencePlans(plans);
   }
 
+  /**
+   * One plan written as YAML or JSON (a dealership's own plan, from the API), checked as a file would be;
+   * label names it in the problems.
+   */
+  public Optional<CadencePlanValidator.ValidPlan> readOne(String label, String text, List<PlanProblem> problems) {
+    try {
+      PlanFile plan = YAML.readValue(text, PlanFile.class);
+      if (plan == null) {
+        problems.add(new PlanProblem(label, null, null, "the plan is empty"));
+        return Optional.empty();
+      }
+      return validator.validate(label, plan, problems);
+    } catch (JsonProcessingException e) {
+      problems.add(unreadable(label, e));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The defaults with a dealership's own plans: an own plan replaces the default of its name, others add
+   * to them; the result must still serve every grade once (problems otherwise).
+   */
+  public CadencePlans overlay(CadencePlans defaults, List<CadencePlanValidator.ValidPlan> own,
+      List<PlanProblem> problems) {
+    List<CadencePlanValidator.ValidPlan> all = new ArrayList<>(defaults.all().stream()
+        .filter(d -> own.stream().noneMatch(o -> o.plan().name().equals(d.plan().name()))).toList());
+    all.addAll(own);
+    validator.validateTogether("the dealership's plans", all, problems);
+    return new CadencePlans(all);
+  }
+
   private static List<Path> planFiles(Path directory, List<PlanProblem> problems) {
     if (!Files.isDirectory(directory)) {
       problems.add(new PlanProblem(directory.toString(), null, null, "no such directory (cadencesDir, relative to "
@@ -76,12 +107,16 @@ public final class CadencePlanLoader {
       }
       return Optional.ofNullable(plan);
     } catch (JsonProcessingException e) {
-      problems.add(new PlanProblem(name, stepOf(e), fieldOf(e), e.getOriginalMessage().lines().findFirst().orElse("")
-          + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+      problems.add(unreadable(name, e));
     } catch (IOException e) {
       problems.add(new PlanProblem(name, null, null, "cannot be read: " + e.getMessage()));
     }
     return Optional.empty();
+  }
+
+  private static PlanProblem unreadable(String name, JsonProcessingException e) {
+    return new PlanProblem(name, stepOf(e), fieldOf(e), e.getOriginalMessage().lines().findFirst().orElse("")
+        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
   }
 
   /** "step #3" for a mistake inside the third step, from the parser's path. */

@@ -46,7 +46,16 @@ public final class CadencePlanValidator {
    * the API shows, which reads back as the same plan.
    */
   public record ValidPlan(String file, Set<Grade> grades, Set<String> sources, int retirementDay, CadencePlan plan,
-      PlanFile written) {}
+      PlanFile written) {
+
+    /** The same plan under the version it was stored as (a stored body keeps the version it was sent with). */
+    public ValidPlan withVersion(int version) {
+      PlanFile w = written;
+      return new ValidPlan(file, grades, sources, retirementDay,
+          new CadencePlan(plan.name(), version, plan.steps(), plan.managerAlertAfter()),
+          new PlanFile(w.name(), version, w.grades(), w.sources(), w.retirementDay(), w.managerAlertAfter(), w.steps()));
+    }
+  }
 
   /** Checks one file; the plan when it has no problem (problems are added to {@code problems}). */
   public Optional<ValidPlan> validate(String file, PlanFile in, List<PlanProblem> problems) {
