@@ -14,6 +14,7 @@ import com.leadcadence.worker.plans.PlanFile;
 import com.leadcadence.worker.plans.PlanProblem;
 import com.leadcadence.workflows.plan.TemplateRef;
 import io.dropwizard.jackson.Jackson;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,9 @@ public final class DealershipCadences {
     try {
       stored.insertNextVersion(dealershipId, name, after, JSON.writeValueAsString(plan.get().written()));
     } catch (UnableToExecuteStatementException e) {
+      if (!(e.getCause() instanceof SQLIntegrityConstraintViolationException)) {
+        throw e;
+      }
       throw ApiException.conflict("cadence plan " + name + " was changed at the same moment; send it again");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
