@@ -155,7 +155,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
         case SENDING, UNCONFIRMED -> resumeSend(request, touch);
-        case TASK_CREATED -> withTask(touch);
+        case TASK_CREATED -> withTask(touch, request.escalateAfter());
         default -> {
           log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
           yield resultOf(touch);
@@ -317,7 +317,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
         + truncate(step.reason()) + ")";
     Optional<TaskRow> existing = tasks.findByTouchId(touch.id());
     if (existing.isPresent()) {
-      return deadline(existing.get(), lead, dealership);
+      return deadline(existing.get(), lead, dealership, step.escalateAfter());
     }
     int attempt = touches.countCallsUpTo(lead.id(), step.stepIndex());
     TaskRow task = tasks.createForTouchIfAbsent(NewTask.call(lead.dealershipId(), lead.id(), agentId, touch.id(),
@@ -327,7 +327,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
     } catch (RuntimeException e) {
       log.warn("task {}: the agent could not be notified: {}", task.id(), e.getMessage());
     }
-    return deadline(task, lead, dealership);
+    return deadline(task, lead, dealership, step.escalateAfter());
   }
 
   private static TouchResult unsentResult(TouchRow touch, TaskDeadline task) {
@@ -532,21 +532,24 @@ public final class TouchActivitiesImpl implements TouchActivities {
     metrics.touch(Channel.CALL, TouchOutcome.TASK_CREATED);
     notifier.taskAssigned(task, lead);
     return new TouchResult(touch.id(), TouchStatus.TASK_CREATED, "task " + task.id() + " due " + task.dueAt(),
-        deadline(task, lead, dealership));
+        deadline(task, lead, dealership, request.escalateAfter()));
   }
 
-  private TaskDeadline deadline(TaskRow task, LeadRow lead, DealershipRow dealership) {
-    return new TaskDeadline(task.id(), task.dueAt(), dealership.escalationDelay(lead.grade()));
+  /** The step's own escalation delay when its plan gives one, else the dealership's for the lead's grade. */
+  private static TaskDeadline deadline(TaskRow task, LeadRow lead, DealershipRow dealership, Duration stepDelay) {
+    return new TaskDeadline(task.id(), task.dueAt(),
+        stepDelay != null ? stepDelay : dealership.escalationDelay(lead.grade()));
   }
 
   /** A CALL step performed before (a retry): its result carries the task as the first attempt made it. */
-  private TouchResult withTask(TouchRow touch) {
+  private TouchResult withTask(TouchRow touch, Duration stepDelay) {
     TouchResult done = resultOf(touch);
     return tasks.findByTouchId(touch.id())
         .map(task -> {
           LeadRow lead = leads.findById(task.leadId()).orElseThrow();
           DealershipRow dealership = dealerships.findById(lead.dealershipId()).orElseThrow();
-          return new TouchResult(done.touchId(), done.status(), done.detail(), deadline(task, lead, dealership));
+          return new TouchResult(done.touchId(), done.status(), done.detail(),
+              deadline(task, lead, dealership, stepDelay));
         })
         .orElse(done);
   }

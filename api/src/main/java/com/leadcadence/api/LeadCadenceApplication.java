@@ -35,11 +35,14 @@ import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.CadencePlanDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
+import com.leadcadence.api.cadences.CadenceResource;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
@@ -72,6 +75,7 @@ import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
 import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
+import com.leadcadence.api.startup.PlansAndTemplates;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
 import com.leadcadence.api.startup.StartupFailure;
@@ -109,8 +113,8 @@ import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
+import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -128,7 +132,6 @@ import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Map;
@@ -197,7 +200,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new RejectedRequests(meters));
     Jdbi jdbi = openDatabase(config, environment);
     seedDemoDealership(config, jdbi);
-    MessageTemplates templates = loadVerifiedTemplates(config);
+    PlansAndTemplates checked = PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir());
+    MessageTemplates templates = checked.templates();
     TemporalRuntime temporal = openTemporal(config, environment, meters);
     ProviderSenders providers = providerSenders(config);
     Senders senders = timedSenders(providers, meters);
@@ -209,13 +213,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         config.getTemporal().getCallTimeout().toJavaDuration(), meters);
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
-        new LeadFinder(jdbi), notifier, Clock.systemUTC(), meters);
+        new LeadFinder(jdbi), notifier, new DealershipCadences(checked.plans(), new CadencePlanLoader(templates),
+            templates, jdbi.onDemand(CadencePlanDao.class)), Clock.systemUTC(), meters);
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
+    registerCadences(environment, shared);
     environment.jersey().register(OpenApiResource.fromClasspath());
     registerHealthChecks(config, environment, temporal, providers);
     environment.lifecycle().addServerLifecycleListener(
@@ -227,7 +233,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsetVariables.check(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
-    MessageTemplates templates = loadVerifiedTemplates(config);
+    MessageTemplates templates =
+        PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir()).templates();
     PrometheusMeterRegistry meters = Metrics.createRegistry(environment.lifecycle());
     adminEndpoint(config).ifPresent(admin ->
         environment.lifecycle().manage(new WorkerMetricsServer(meters, admin.getBindHost(), admin.getPort())));
@@ -287,7 +294,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** What several parts of the API use, built once. */
   private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
-      LeadFinder finder, AgentNotifier notifier, Clock clock, MeterRegistry meters) {
+      LeadFinder finder, AgentNotifier notifier, DealershipCadences cadences, Clock clock, MeterRegistry meters) {
     <T> T dao(Class<T> type) {
       return jdbi.onDemand(type);
     }
@@ -310,17 +317,6 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static void seedDemoDealership(LeadCadenceConfiguration config, Jdbi jdbi) {
     if (config.getDemo().isSeed()) {
       new DealershipSeeder(jdbi).seed(DemoDealership.SEED);
-    }
-  }
-
-  /** Every template any default plan names must exist and compile, or the start stops here. */
-  private static MessageTemplates loadVerifiedTemplates(LeadCadenceConfiguration config) {
-    try {
-      MessageTemplates templates = new MessageTemplates(Path.of(config.getTemplatesDir()));
-      templates.verify(DefaultCadencePlans.templateRefs());
-      return templates;
-    } catch (IllegalStateException e) {
-      throw new StartupFailure("message templates are not usable: " + e.getMessage(), e);
     }
   }
 
@@ -418,17 +414,22 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAuth(environment, authenticator);
     environment.jersey().register(new SessionResource(authenticator));
     LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
-        shared.clock(), shared.meters());
+        shared.cadences(), shared.clock(), shared.meters());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
         reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
     registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
-    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
+    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.cadences(),
         temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
     temporal.availability().whenAvailable(reconciler::trigger);
     environment.lifecycle().manage(reconciler);
+  }
+
+  /** The dealership's cadence plans: the defaults read at start, and its own versions. */
+  private static void registerCadences(Environment environment, Shared shared) {
+    environment.jersey().register(new CadenceResource(shared.cadences()));
   }
 
   private static LeadReassignment reassignment(Shared shared) {

@@ -3,6 +3,7 @@ package com.leadcadence.api.intake;
 import com.leadcadence.activities.agents.AgentAssigner;
 import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
@@ -58,11 +59,12 @@ public final class LeadIntake {
   private final AgentDao agents;
   private final AgentNotifier notifier;
   private final DuplicateLeads duplicates;
+  private final DealershipCadences cadences;
   private final Clock clock;
   private final MeterRegistry meters;
 
-  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier, Clock clock,
-      MeterRegistry meters) {
+  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier,
+      DealershipCadences cadences, Clock clock, MeterRegistry meters) {
     this.meters = meters;
     this.jdbi = jdbi;
     this.leads = jdbi.onDemand(LeadDao.class);
@@ -70,6 +72,7 @@ public final class LeadIntake {
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
+    this.cadences = cadences;
     this.duplicates = new DuplicateLeads(jdbi, workflows, clock);
     this.clock = clock;
   }
@@ -131,7 +134,8 @@ public final class LeadIntake {
         return Accepted.of(new Result(row, isNew), "starting");
       }
       try {
-        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
+        workflows.start(row.workflowId(),
+            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())));
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());
