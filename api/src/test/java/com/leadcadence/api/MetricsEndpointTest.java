@@ -70,9 +70,14 @@ class MetricsEndpointTest {
     assertEquals(403, unsigned.status(), unsigned.body().toString());
     Leads.await(WAIT, "the acknowledgment email", () -> sentEmails(id) == 1);
 
-    // Temporal's series reach the registry through tally's reporter, once a second.
-    Leads.await(WAIT, "Temporal's worker series", () -> scrape().names().stream()
-        .anyMatch(n -> n.startsWith("temporal_activity_execution_latency")));
+    // Temporal's series reach the registry through tally's reporter, once a second, and a poll counter only
+    // once a poll has returned a task: wait for every series the Grafana dashboard queries.
+    Set<String> queried = DashboardQueries.metricNames(DashboardQueries.dashboard());
+    Leads.await(WAIT, "Temporal's worker series and every series the dashboard queries", () -> {
+      Set<String> names = scrape().names();
+      return names.containsAll(queried)
+          && names.stream().anyMatch(n -> n.startsWith("temporal_activity_execution_latency"));
+    });
     PrometheusText.Scrape scrape = scrape();
 
     assertEquals(1.0, scrape.value("leadcadence_leads_accepted_total", Map.of("outcome", "started")));
@@ -106,7 +111,7 @@ class MetricsEndpointTest {
     assertEquals(15, scrape.named("temporal_workflow_task_execution_latency_seconds_bucket").stream()
         .filter(s -> s.labels().get("task_queue").equals("lead-cadence")
             && s.labels().get("workflow_type").equals("LeadCadenceWorkflow")).count());
-    Set<String> missing = new TreeSet<>(DashboardQueries.metricNames(DashboardQueries.dashboard()));
+    Set<String> missing = new TreeSet<>(queried);
     missing.removeAll(scrape.names());
     assertEquals(Set.of(), missing, "series the Grafana dashboard queries but the app does not export");
 
