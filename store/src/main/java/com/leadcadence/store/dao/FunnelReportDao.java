@@ -4,8 +4,10 @@ import com.leadcadence.store.InstantArgumentFactory;
 import com.leadcadence.store.reports.FunnelGrouping;
 import com.leadcadence.store.rows.AtRiskLead;
 import com.leadcadence.store.rows.FunnelCounts;
+import com.leadcadence.store.rows.FunnelGroupRow;
 import com.leadcadence.store.rows.SpeedToLeadCounts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -53,7 +55,7 @@ public interface FunnelReportDao {
                SUM(t.channel = 'VOICEMAIL' AND """ + SENT + """
       ) AS voicemails_sent,
                SUM(t.channel IN ('EMAIL', 'SMS') AND t.status = 'FAILED' AND t.provider IS NOT NULL) AS messages_failed
-        FROM leads rl JOIN touches t ON t.lead_id = rl.id
+        FROM leads rl JOIN touches t FORCE INDEX (ix_touches_report) ON t.lead_id = rl.id
         WHERE""" + IN_RANGE + """
         GROUP BY t.lead_id
       ),
@@ -65,7 +67,7 @@ public interface FunnelReportDao {
       ) AS calls_reported,
                MAX(o.type IN ('APPOINTMENT_SET', 'SOLD')) AS appointment,
                MAX(o.type = 'SOLD') AS sold
-        FROM leads rl JOIN lead_outcomes o ON o.lead_id = rl.id
+        FROM leads rl JOIN lead_outcomes o FORCE INDEX (ix_lead_outcomes_report) ON o.lead_id = rl.id
         WHERE""" + IN_RANGE + """
         GROUP BY o.lead_id
       ),
@@ -76,13 +78,13 @@ public interface FunnelReportDao {
       ) AS calls_answered,
                SUM(k.kind = 'LEAD_REPLIED') AS text_replies,
                SUM(k.kind = 'CALL_BACK_NOW') AS voicemail_callbacks
-        FROM leads rl JOIN tasks k ON k.lead_id = rl.id
+        FROM leads rl JOIN tasks k FORCE INDEX (ix_tasks_report) ON k.lead_id = rl.id
         WHERE""" + IN_RANGE + """
         GROUP BY k.lead_id
       ),
       engagement_facts AS (
         SELECT e.lead_id, COUNT(DISTINCT SUBSTRING_INDEX(e.event_id, ':', -1)) AS emails_engaged
-        FROM leads rl JOIN provider_events e ON e.lead_id = rl.id
+        FROM leads rl JOIN provider_events e FORCE INDEX (ix_provider_events_lead) ON e.lead_id = rl.id
         WHERE""" + IN_RANGE + """
           AND e.provider = 'sendgrid-engagement' AND e.event_type IN ('EMAIL_OPEN', 'EMAIL_CLICK')
         GROUP BY e.lead_id
@@ -128,21 +130,28 @@ public interface FunnelReportDao {
       )
       """;
 
-  /** Use {@link #funnel}, which also answers a period without leads. */
-  @SqlQuery(LEAD_FACTS + """
+  /**
+   * The funnel per group (define groupKey: FunnelGrouping.sqlExpression). Each row also carries the
+   * whole period's percentiles where the value at the overall rank lies in that group (null elsewhere),
+   * so that one pass over the leads gives the total too: its counts are the groups' sums.
+   */
+  String FUNNEL = LEAD_FACTS + """
       , keyed AS (
-        SELECT f.*, totals.is_total, CASE WHEN totals.is_total = 1 THEN NULL ELSE <groupKey> END AS group_key
-        FROM lead_facts f CROSS JOIN (<totals>) totals
+        SELECT f.*, <groupKey> AS group_key FROM lead_facts f
       ),
       ranked AS (
         SELECT keyed.*,
-               ROW_NUMBER() OVER (PARTITION BY is_total, group_key, response_ms IS NULL ORDER BY response_ms) AS response_rank,
-               COUNT(response_ms) OVER (PARTITION BY is_total, group_key) AS responses,
-               ROW_NUMBER() OVER (PARTITION BY is_total, group_key, contact_ms IS NULL ORDER BY contact_ms) AS contact_rank,
-               COUNT(contact_ms) OVER (PARTITION BY is_total, group_key) AS contacts
+               ROW_NUMBER() OVER (PARTITION BY group_key, response_ms IS NULL ORDER BY response_ms) AS response_rank,
+               COUNT(response_ms) OVER (PARTITION BY group_key) AS responses,
+               ROW_NUMBER() OVER (PARTITION BY group_key, contact_ms IS NULL ORDER BY contact_ms) AS contact_rank,
+               COUNT(contact_ms) OVER (PARTITION BY group_key) AS contacts,
+               ROW_NUMBER() OVER (PARTITION BY response_ms IS NULL ORDER BY response_ms) AS overall_response_rank,
+               COUNT(response_ms) OVER () AS overall_responses,
+               ROW_NUMBER() OVER (PARTITION BY contact_ms IS NULL ORDER BY contact_ms) AS overall_contact_rank,
+               COUNT(contact_ms) OVER () AS overall_contacts
         FROM keyed
       )
-      SELECT is_total = 1 AS total, group_key, COUNT(*) AS leads,
+      SELECT FALSE AS total, group_key, COUNT(*) AS leads,
              MIN(CASE WHEN response_ms IS NOT NULL AND response_rank = CEIL(responses * 0.5) THEN response_ms END)
                AS response_median_ms,
              MIN(CASE WHEN response_ms IS NOT NULL AND response_rank = CEIL(responses * 0.9) THEN response_ms END)
@@ -165,25 +174,21 @@ public interface FunnelReportDao {
              SUM(voicemails_sent) AS voicemails_sent,
              SUM(LEAST(voicemail_callbacks, voicemails_sent)) AS voicemail_callbacks,
              SUM(messages_failed) AS messages_failed,
-             SUM(opted_out) AS opted_out
+             SUM(opted_out) AS opted_out,
+             MIN(CASE WHEN response_ms IS NOT NULL AND overall_response_rank = CEIL(overall_responses * 0.5)
+                 THEN response_ms END) AS overall_response_median_ms,
+             MIN(CASE WHEN response_ms IS NOT NULL AND overall_response_rank = CEIL(overall_responses * 0.9)
+                 THEN response_ms END) AS overall_response_p90_ms,
+             MIN(CASE WHEN contact_ms IS NOT NULL AND overall_contact_rank = CEIL(overall_contacts * 0.5)
+                 THEN contact_ms END) AS overall_contact_median_ms,
+             MIN(CASE WHEN contact_ms IS NOT NULL AND overall_contact_rank = CEIL(overall_contacts * 0.9)
+                 THEN contact_ms END) AS overall_contact_p90_ms
       FROM ranked
-      GROUP BY is_total, group_key
-      ORDER BY is_total, leads DESC, group_key
-      """)
-  List<FunnelCounts> funnelSql(long dealershipId, Instant from, Instant to,
-      @Define("groupKey") String groupKey, @Define("totals") String totals);
+      GROUP BY group_key
+      ORDER BY leads DESC, group_key
+      """;
 
-  /**
-   * The funnel per group (when grouping is not NONE) and in total. Rows: the groups, largest first,
-   * then the total (always there, zero for a period without leads).
-   */
-  default List<FunnelCounts> funnel(long dealershipId, Instant from, Instant to, FunnelGrouping grouping) {
-    List<FunnelCounts> rows = funnelSql(dealershipId, from, to, grouping.sqlExpression(), grouping.totalsSql());
-    return rows.isEmpty() ? List.of(FunnelCounts.emptyTotal()) : rows;
-  }
-
-  /** Time from receipt to first attempt, bucketed, with its median and 90th percentile. */
-  @SqlQuery(LEAD_FACTS + """
+  String SPEED_TO_LEAD = LEAD_FACTS + """
       , ranked AS (
         SELECT response_ms,
                ROW_NUMBER() OVER (PARTITION BY response_ms IS NULL ORDER BY response_ms) AS response_rank,
@@ -203,19 +208,13 @@ public interface FunnelReportDao {
              MIN(CASE WHEN response_ms IS NOT NULL AND response_rank = CEIL(responses * 0.9) THEN response_ms END)
                AS p90_ms
       FROM ranked
-      """)
-  SpeedToLeadCounts speedToLead(long dealershipId, Instant from, Instant to);
+      """;
 
-  /**
-   * Running leads (STARTING, ACTIVE) nobody has reached yet whose first-call deadline passed before
-   * now, most overdue first: the deadline is the earliest due time of the lead's CALL tasks, or five
-   * minutes after receipt while it has none. agentId, when given, keeps that agent's leads only.
-   */
-  @SqlQuery("""
+  String AT_RISK = """
       SELECT * FROM (
         SELECT l.id AS lead_id, l.first_name, l.last_name, l.grade, l.source, l.assigned_agent_id AS agent_id,
                a.name AS agent_name, l.created_at AS received_at,
-               COALESCE((SELECT MIN(k.due_at) FROM tasks k WHERE k.lead_id = l.id AND k.kind = 'CALL'),
+               COALESCE((SELECT MIN(k.due_at) FROM tasks k FORCE INDEX (ix_tasks_report) WHERE k.lead_id = l.id AND k.kind = 'CALL'),
                         l.created_at + INTERVAL 5 MINUTE) AS sla_due_at
         FROM leads l
         LEFT JOIN agents a ON a.id = l.assigned_agent_id
@@ -225,6 +224,39 @@ public interface FunnelReportDao {
       WHERE sla_due_at < :now
       ORDER BY sla_due_at, lead_id
       LIMIT :limit
-      """)
+      """;
+
+  /** Use {@link #funnel}, which adds the total. */
+  @SqlQuery(FUNNEL)
+  @RegisterConstructorMapper(FunnelGroupRow.class)
+  List<FunnelGroupRow> funnelGroups(long dealershipId, Instant from, Instant to, @Define("groupKey") String groupKey);
+
+  /**
+   * The funnel per group (when grouping is not NONE), largest first, then the total (always there, zero
+   * for a period without leads).
+   */
+  default List<FunnelCounts> funnel(long dealershipId, Instant from, Instant to, FunnelGrouping grouping) {
+    List<FunnelGroupRow> groups = funnelGroups(dealershipId, from, to, grouping.sqlExpression());
+    if (grouping == FunnelGrouping.NONE) {
+      // The one group is the total. (Its "overall" contact percentiles came out null on MariaDB 10.11
+      // when every partition key is the same constant, so the group's own are used.)
+      return List.of(groups.isEmpty() ? FunnelGroupRow.total(groups) : groups.get(0).counts().asTotal());
+    }
+    List<FunnelCounts> rows = new ArrayList<>();
+    groups.forEach(g -> rows.add(g.counts()));
+    rows.add(FunnelGroupRow.total(groups));
+    return rows;
+  }
+
+  /** Time from receipt to first attempt, bucketed, with its median and 90th percentile. */
+  @SqlQuery(SPEED_TO_LEAD)
+  SpeedToLeadCounts speedToLead(long dealershipId, Instant from, Instant to);
+
+  /**
+   * Running leads (STARTING, ACTIVE) nobody has reached yet whose first-call deadline passed before
+   * now, most overdue first: the deadline is the earliest due time of the lead's CALL tasks, or five
+   * minutes after receipt while it has none. agentId, when given, keeps that agent's leads only.
+   */
+  @SqlQuery(AT_RISK)
   List<AtRiskLead> atRisk(long dealershipId, Long agentId, Instant now, int limit);
 }

@@ -26,9 +26,4 @@ public enum FunnelGrouping {
   public String sqlExpression() {
     return sqlExpression;
   }
-
-  /** The rows the report aggregates into: the total alone, or every group and the total. */
-  public String totalsSql() {
-    return this == NONE ? "SELECT 1 AS is_total" : "SELECT 0 AS is_total UNION ALL SELECT 1";
-  }
 }

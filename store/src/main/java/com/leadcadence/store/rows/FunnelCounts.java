@@ -29,8 +29,10 @@ public record FunnelCounts(
     long messagesFailed,
     long optedOut) {
 
-  /** The total of a period without leads (SQL's GROUP BY gives no row for it). */
-  public static FunnelCounts emptyTotal() {
-    return new FunnelCounts(true, null, 0, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  /** These counts as the total row. */
+  public FunnelCounts asTotal() {
+    return new FunnelCounts(true, null, leads, responseMedianMs, responseP90Ms, contactMedianMs, contactP90Ms,
+        attemptedWithin5Min, contacted, appointments, sold, attempts, emailsSent, emailsEngaged, textsSent,
+        textsReplied, callTasks, callsAnswered, voicemailsSent, voicemailCallbacks, messagesFailed, optedOut);
   }
 }

@@ -97,11 +97,17 @@ public final class FunnelDataSet {
     FunnelDataSet set = new FunnelDataSet(dealershipId);
     long touchId = firstTouchId;
     long span = Duration.between(start, end).toMillis();
-    List<Instant> boundaries = List.of(start, start.minusMillis(1), end.minusMillis(1), end, start.plusMillis(1));
+    List<Instant> received = new ArrayList<>(List.of(start, start.minusMillis(1), end.minusMillis(1), end,
+        start.plusMillis(1)));
+    while (received.size() < count) {
+      // a little before and after the period too, so the bounds matter
+      received.add(start.plusMillis((long) ((random.nextDouble() * 1.04 - 0.02) * span)));
+    }
+    // Ids grow with the time of receipt, as AUTO_INCREMENT gives them: a period's leads (and their
+    // touches, tasks...) sit together in the indexes, as they do in production.
+    received.sort(null);
     for (int i = 0; i < count; i++) {
-      Instant created = i < boundaries.size() ? boundaries.get(i)
-          // a little before and after the period too, so the bounds matter
-          : start.plusMillis((long) ((random.nextDouble() * 1.04 - 0.02) * span));
+      Instant created = received.get(i);
       long id = firstId + i;
       Long agent = agentIds.isEmpty() || random.nextInt(10) == 0 ? null : agentIds.get(random.nextInt(agentIds.size()));
       String status = random.nextInt(25) == 0 ? "DUPLICATE" : pick(random, "ACTIVE", "ACTIVE", "ACTIVE", "STARTING",
