@@ -42,8 +42,7 @@
     zone: null,
     charts: {},
     riskTimer: null,
-    reportTimer: null,
-    resizeTimer: null
+    reportTimer: null
   };
 
   function byId(id) { return document.getElementById(id); }
@@ -211,7 +210,10 @@
     state.me = null;
     clearInterval(state.reportTimer);
     clearInterval(state.riskTimer);
-    Object.keys(state.charts).forEach(function (name) { state.charts[name].destroy(); });
+    Object.keys(state.charts).forEach(function (name) {
+      state.charts[name].chart.destroy();
+      state.charts[name].observer.disconnect();
+    });
     state.charts = {};
     show('signin');
     byId('updated').textContent = '';
@@ -402,16 +404,21 @@
   // Charts (uPlot: categories on a numeric x axis, one bar series, the value written above each bar)
 
   function barChart(name, container, bars, color, seriesLabel) {
-    if (state.charts[name]) {
-      state.charts[name].destroy();
+    var previous = state.charts[name];
+    if (previous) {
+      previous.chart.destroy();
+      previous.observer.disconnect();
       delete state.charts[name];
     }
     var labels = bars.map(function (b) { return b.label; });
     var xs = bars.map(function (b, i) { return i; });
     var values = bars.map(function (b) { return b.value; });
     var max = Math.max.apply(null, values.concat([1]));
+    var width = chartWidth(container);
+    // On a phone the category names would run into each other: smaller and slanted.
+    var narrow = width < 520;
     var options = {
-      width: chartWidth(container),
+      width: width,
       height: CHART_HEIGHT,
       legend: { show: false },
       cursor: { show: false },
@@ -421,7 +428,8 @@
         y: { range: [0, Math.ceil(max * 1.15) || 1] }
       },
       axes: [
-        { stroke: COLORS.axis, grid: { show: false }, ticks: { show: false }, size: 36,
+        { stroke: COLORS.axis, grid: { show: false }, ticks: { show: false },
+          font: (narrow ? 11 : 12) + 'px system-ui, sans-serif', rotate: narrow ? -30 : 0, size: narrow ? 64 : 36,
           splits: function () { return xs; },
           values: function (u, splits) { return splits.map(function (i) { return labels[i] || ''; }); } },
         { stroke: COLORS.axis, grid: { stroke: COLORS.grid }, size: 44,
@@ -435,7 +443,18 @@
       hooks: { draw: [drawValues] }
     };
     var chart = new uPlot(options, [xs, values], container);
-    state.charts[name] = chart;
+    // Redrawn at the new width when the card's width changes (window resized, a scroll bar appeared).
+    var redraw = null;
+    var observer = new ResizeObserver(function () {
+      if (state.charts[name] && state.charts[name].chart === chart && chartWidth(container) !== width) {
+        clearTimeout(redraw);
+        redraw = setTimeout(function () {
+          if (state.charts[name] && state.charts[name].chart === chart) { barChart(name, container, bars, color, seriesLabel); }
+        }, RESIZE_DEBOUNCE_MS);
+      }
+    });
+    observer.observe(container);
+    state.charts[name] = { chart: chart, observer: observer };
     // What the chart really holds (read back from uPlot), for tests and for anyone inspecting the page.
     container.setAttribute('data-labels', JSON.stringify(labels));
     container.setAttribute('data-values', JSON.stringify(chart.data[1]));
@@ -461,17 +480,7 @@
   }
 
   function chartWidth(container) {
-    return Math.max(260, Math.floor(container.clientWidth || container.parentNode.clientWidth || 600));
-  }
-
-  function onResize() {
-    clearTimeout(state.resizeTimer);
-    state.resizeTimer = setTimeout(function () {
-      Object.keys(state.charts).forEach(function (name) {
-        var chart = state.charts[name];
-        chart.setSize({ width: chartWidth(chart.root.parentNode), height: CHART_HEIGHT });
-      });
-    }, RESIZE_DEBOUNCE_MS);
+    return Math.max(240, Math.floor(container.clientWidth || container.parentNode.clientWidth || 600));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -487,7 +496,6 @@
     byId('signin-form').addEventListener('submit', onSignIn);
     byId('sign-out').addEventListener('click', onSignOut);
     byId('period').addEventListener('change', onPeriodChange);
-    window.addEventListener('resize', onResize);
     if (typeof uPlot === 'undefined') {
       show('signin');
       byId('signin-error').textContent = 'The chart library did not load; reload the page.';
