@@ -33,7 +33,10 @@ import com.leadcadence.store.dao.WebhookSubscriptionDao;
 import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
+import com.leadcadence.api.reports.ReportResource;
+import com.leadcadence.api.reports.ReportService;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.FunnelReportDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
@@ -200,6 +203,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         new LeadFinder(jdbi), notifier, Clock.systemUTC());
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
+    registerReports(environment, shared);
     registerWebhooks(config, environment, shared);
     registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
@@ -401,6 +405,12 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     TaskService tasks = new TaskService(shared.dao(TaskDao.class), shared.dao(LeadDao.class),
         shared.dao(TouchDao.class), shared.dao(OutcomeDao.class), shared.optOuts(), shared.workflows(), shared.clock());
     environment.jersey().register(new TaskResource(tasks, hub));
+  }
+
+  /** Managers' reports: funnel, speed to lead, leads at risk (issue 9). */
+  private static void registerReports(Environment environment, Shared shared) {
+    environment.jersey().register(new ReportResource(new ReportService(shared.dao(FunnelReportDao.class),
+        shared.dao(AgentDao.class), shared.clock())));
   }
 
   /**
