@@ -97,24 +97,32 @@
 
   function minutes(value) { return isNumber(value) ? seconds(value * 60) : '—'; }
 
-  /** "40–50%", "≥ 40%", "≤ 5 min" from a benchmark {low, high}. */
-  function benchmarkText(benchmark, format) {
+  /**
+   * A benchmark ({low, high, target}, any of them absent) as text: "40–50%" for a range, "≤ 5 min" for
+   * a time to stay under, "target 100%" for a share to reach.
+   */
+  function benchmarkText(benchmark, format, lowerIsBetter) {
     if (!benchmark) { return null; }
     var low = isNumber(benchmark.low) ? format(benchmark.low) : null;
     var high = isNumber(benchmark.high) ? format(benchmark.high) : null;
     if (low && high) { return low === high ? low : low.replace('%', '') + '–' + high; }
     if (low) { return '≥ ' + low; }
     if (high) { return '≤ ' + high; }
+    if (isNumber(benchmark.target)) { return (lowerIsBetter ? '≤ ' : 'target ') + format(benchmark.target); }
     return null;
   }
 
-  /** 'meets' or 'below' the benchmark (null when either is missing); above the range is no fault. */
+  /**
+   * 'meets' or 'below' the benchmark (null when either is missing): a time must stay under the range's
+   * top (or the target), a rate must reach the range's bottom (or the target); beyond the range is no fault.
+   */
   function against(benchmark, value, lowerIsBetter) {
     if (!benchmark || !isNumber(value)) { return null; }
-    if (lowerIsBetter) {
-      return isNumber(benchmark.high) ? (value <= benchmark.high ? 'meets' : 'below') : null;
-    }
-    return isNumber(benchmark.low) ? (value >= benchmark.low ? 'meets' : 'below') : null;
+    var bound = lowerIsBetter
+      ? (isNumber(benchmark.high) ? benchmark.high : benchmark.target)
+      : (isNumber(benchmark.low) ? benchmark.low : benchmark.target);
+    if (!isNumber(bound)) { return null; }
+    return (lowerIsBetter ? value <= bound : value >= bound) ? 'meets' : 'below';
   }
 
   function dateTime(iso) {
@@ -296,7 +304,7 @@
     replaceChildren(byId('tiles-' + which), TILES.map(function (tile) {
       var value = tile.value(total);
       var benchmark = benchmarks[tile.metric];
-      var target = benchmarkText(benchmark, tile.format);
+      var target = benchmarkText(benchmark, tile.format, tile.lowerIsBetter);
       var verdict = against(benchmark, value, tile.lowerIsBetter);
       return el('li', {
         className: 'tile' + (verdict ? ' ' + verdict : ''),
@@ -305,7 +313,7 @@
       }, [
         el('span', { className: 'tile-label', text: tile.label }),
         el('span', { className: 'tile-value', text: tile.format(value) }),
-        target ? el('span', { className: 'tile-benchmark' }, [
+        target ? el('span', { className: 'tile-benchmark', title: benchmark.basis || null }, [
           'Benchmark ' + target,
           verdict ? el('span', { className: 'verdict', text: verdict === 'meets' ? ' ✓ on target' : ' ✗ below' }) : null
         ]) : el('span', { className: 'tile-benchmark', text: ' ' })
@@ -365,10 +373,10 @@
     replaceChildren(table, [head, body]);
   }
 
-  /** A group's name to show: the agent's name where the report gives one, else its key. */
+  /** A group's name to show: its label (an agent's name for groupBy=agent), else its key. */
   function groupName(row) {
-    var name = row.name || row.agentName || row.key;
-    return name === null || name === undefined || name === '' ? '(none)' : String(name);
+    if (row.key === null || row.key === undefined || row.key === 'none') { return '(none)'; }
+    return String(row.label || row.key);
   }
 
   // ---------------------------------------------------------------------------------------------
