@@ -9,9 +9,9 @@ import java.util.Map;
  * benchmarks as two lines (low and high; a target alone fills both). Times in seconds, rates 0..1,
  * an empty cell where the report has null.
  */
-final class FunnelCsv {
+public final class FunnelCsv {
   static final List<String> CHANNELS = List.of("EMAIL", "SMS", "CALL", "VOICEMAIL");
-  static final String HEADER = "key,label,leads,firstResponseMedianSeconds,firstResponseP90Seconds,"
+  public static final String HEADER = "key,label,leads,firstResponseMedianSeconds,firstResponseP90Seconds,"
       + "firstContactMedianSeconds,firstContactP90Seconds,attemptedWithin5MinRate,contactRate,appointmentRate,"
       + "appointmentRateOfContacted,soldRate,attemptsPerLead,responseRateEMAIL,responseRateSMS,responseRateCALL,"
       + "responseRateVOICEMAIL,optOutRate,bounceRate";
