@@ -210,8 +210,20 @@
     show('board');
     refreshReports();
     refreshRisk();
-    state.reportTimer = setInterval(refreshReports, REPORT_POLL_MS);
-    state.riskTimer = setInterval(refreshRisk, RISK_POLL_MS);
+    state.reportTimer = setInterval(whenVisible(refreshReports), REPORT_POLL_MS);
+    state.riskTimer = setInterval(whenVisible(refreshRisk), RISK_POLL_MS);
+  }
+
+  /** A poll that skips while the tab is hidden (the page catches up when it is shown again). */
+  function whenVisible(refresh) {
+    return function () { if (!document.hidden) { refresh(); } };
+  }
+
+  function onVisibilityChange() {
+    if (!document.hidden && state.me) {
+      refreshReports();
+      refreshRisk();
+    }
   }
 
   function signedOut(message) {
@@ -282,6 +294,7 @@
     ]).then(function (r) {
       if (!state.me || period !== state.period) { return; }
       state.zone = r[0].zone || state.zone;
+      byId('zone-note').textContent = state.zone ? 'Times in ' + state.zone + '.' : '';
       renderTiles('today', r[0]);
       renderTiles('mtd', r[1]);
       renderFunnel(r[2], r[4]);
@@ -504,6 +517,7 @@
     byId('signin-form').addEventListener('submit', onSignIn);
     byId('sign-out').addEventListener('click', onSignOut);
     byId('period').addEventListener('change', onPeriodChange);
+    document.addEventListener('visibilitychange', onVisibilityChange);
     if (typeof uPlot === 'undefined') {
       show('signin');
       byId('signin-error').textContent = 'The chart library did not load; reload the page.';
