@@ -50,6 +50,7 @@ import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
 import com.leadcadence.api.cli.WorkerCommand;
+import com.leadcadence.api.dashboard.DashboardAssets;
 import com.leadcadence.api.errors.ApiExceptionMapper;
 import com.leadcadence.api.errors.CadenceExceptionMappers;
 import com.leadcadence.api.errors.JsonProcessingExceptionMapper;
@@ -182,6 +183,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     bootstrap.addCommand(new DbCommand(this));
     bootstrap.addCommand(new DealershipCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
+    DashboardAssets.register(bootstrap);
   }
 
   @Override

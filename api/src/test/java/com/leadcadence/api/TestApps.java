@@ -25,7 +25,7 @@ public final class TestApps {
    * A Temporal address where nothing listens (as TEMPORAL_ADDRESS pointing at a dead port), with the
    * worker on: the app must start anyway and keep trying.
    */
-  static LeadCadenceConfiguration withUnreachableTemporal(TestDatabase db) {
+  public static LeadCadenceConfiguration withUnreachableTemporal(TestDatabase db) {
     return withTemporalAt(db, "127.0.0.1:" + freePort());
   }
 

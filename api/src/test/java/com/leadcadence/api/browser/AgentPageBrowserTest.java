@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadcadence.api.LeadCadenceApplication;
 import com.leadcadence.api.LeadCadenceConfiguration;
 import com.leadcadence.api.TestApps;
@@ -14,32 +12,23 @@ import com.leadcadence.store.DealershipSeed;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.testing.TestDatabase;
-import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,20 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The agent page in a real (headless) Chromium against the whole app: real MariaDB, the embedded
@@ -79,14 +58,12 @@ class AgentPageBrowserTest {
   private static final Path PHONE_SCREENSHOT = Path.of("target", "agent-page-phone.png");
   private static final Path TASK_SCREENSHOT = Path.of("target", "agent-page-task.png");
   private static final String AGENT_NAME = "Avery Browser";
-  private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
   private static TestDatabase db;
   private static DropwizardAppExtension<LeadCadenceConfiguration> app;
-  private static ChromeDriverService driverService;
+  private static HeadlessChromium chromium;
   private static WebDriver driver;
-  private static Path chromeProfile;
-  private static Api api;
+  private static PageApi api;
   private static String base;
 
   /** Null when the browser is there; else why the tests skip (each test reports it, nothing starts). */
@@ -94,13 +71,8 @@ class AgentPageBrowserTest {
 
   @BeforeAll
   static void startAppAndBrowser() throws Exception {
-    Optional<Path> chromium = onPath("chromium");
-    Optional<Path> chromedriver = onPath("chromedriver");
-    if (chromium.isEmpty() || chromedriver.isEmpty()) {
-      missingBrowser = "AgentPageBrowserTest skipped: needs Debian's 'chromium' and 'chromedriver' on the PATH"
-          + " (apt-get install -y chromium chromium-driver; .ci/run installs them). Found chromium="
-          + chromium.map(Path::toString).orElse("none") + ", chromedriver="
-          + chromedriver.map(Path::toString).orElse("none");
+    missingBrowser = HeadlessChromium.missing("AgentPageBrowserTest");
+    if (missingBrowser != null) {
       System.err.println(missingBrowser);
       return;
     }
@@ -124,34 +96,10 @@ class AgentPageBrowserTest {
         null,                          // no inbound e-mail address
         apiKey,
         List.of(new AgentSeed(AGENT_NAME, "avery@browser-test-motors.example", "+13125550151", AgentRole.AGENT))));
-    api = new Api(base, apiKey);
+    api = new PageApi(base, apiKey);
 
-    chromeProfile = Files.createTempDirectory("agent-page-chrome-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + chromeProfile.toAbsolutePath(),
-        "--window-size=1280,1000",
-        "--lang=en-US");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    Files.createDirectories(Path.of("target"));
-    driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.get().toFile())
-        .usingAnyFreePort()
-        .withLogFile(Path.of("target", "chromedriver.log").toFile())
-        .build();
-    driver = new ChromeDriver(driverService, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = HeadlessChromium.start("chromedriver.log");
+    driver = chromium.driver();
   }
 
   @BeforeEach
@@ -162,20 +110,16 @@ class AgentPageBrowserTest {
   @AfterAll
   static void stopEverything() throws IOException {
     try {
-      if (driver != null) {
-        driver.quit();
+      if (chromium != null) {
+        chromium.close();
       }
     } finally {
-      if (driverService != null) {
-        driverService.stop();
-      }
       if (app != null) {
         app.after();
       }
       if (db != null) {
         db.close();
       }
-      deleteTree(chromeProfile);
     }
   }
 
@@ -183,11 +127,8 @@ class AgentPageBrowserTest {
   void agentSignsInSeesTheNewCallTaskLiveAndNoAnswerBringsTheFollowUpText() throws Exception {
     boolean shotsTaken = false;
     try {
-      long agentId = agentIdByName(AGENT_NAME);
-      Api.Reply issued = api.post("/v1/agents/" + agentId + "/token", Map.of());
-      assertEquals(201, issued.status(), "agent token: " + issued);
-      String token = issued.body().path("token").asText();
-      assertFalse(token.isBlank(), "agent token: " + issued);
+      long agentId = api.agentIdByName(AGENT_NAME);
+      String token = api.issueToken(agentId);
 
       // Signed out: the page offers the sign-in form.
       driver.get(base + "/agent/");
@@ -212,7 +153,7 @@ class AgentPageBrowserTest {
       String zone = zoneWhereItIsAfternoon(Instant.now());
       LocalTime leadLocal = LocalTime.now(ZoneId.of(zone));
       assertTrue(leadLocal.getHour() >= 10 && leadLocal.getHour() < 19, zone + " is at " + leadLocal);
-      Api.Reply created = api.post("/v1/leads", lead(agentId, zone));
+      PageApi.Reply created = api.post("/v1/leads", lead(agentId, zone));
       assertEquals(201, created.status(), "create lead: " + created);
       long leadId = created.body().path("id").asLong();
 
@@ -222,7 +163,7 @@ class AgentPageBrowserTest {
           d -> visible(callTask));
       assertTrue(task.getText().contains("Jordan Rivera"), task.getText());
       String taskId = task.getAttribute("data-task-id");
-      saveScreenshot(TASK_SCREENSHOT);
+      chromium.screenshot(TASK_SCREENSHOT);
       task.click();
 
       By detail = By.cssSelector("#detail[data-task-id='" + taskId + "']");
@@ -303,17 +244,6 @@ class AgentPageBrowserTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static long agentIdByName(String name) {
-    Api.Reply agents = api.get("/v1/agents");
-    assertEquals(200, agents.status(), "GET /v1/agents: " + agents);
-    for (JsonNode agent : agents.body().path("items")) {
-      if (name.equals(agent.path("name").asText())) {
-        return agent.path("id").asLong();
-      }
-    }
-    throw new AssertionError("no agent named " + name + " in " + agents);
-  }
-
   private static final java.util.concurrent.atomic.AtomicInteger BROWSER_LEADS =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -343,171 +273,41 @@ class AgentPageBrowserTest {
   }
 
   private static <T> T waitFor(String what, Duration timeout, ExpectedCondition<T> condition) {
-    try {
-      return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
-    } catch (RuntimeException e) {
-      throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-          + "\n" + pageState(), e);
-    }
+    return chromium.waitFor(what, timeout, condition, () -> chromium.texts(
+        List.of("connection-text", "signin-error", "tasks-error", "detail-message", "tasks", "touches")));
   }
 
-  /** The element when it is displayed, else null (so it can be waited for). */
   private static WebElement visible(By by) {
-    List<WebElement> found = driver.findElements(by);
-    return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
+    return chromium.visible(by);
   }
 
   private static Object js(String script) {
-    return ((JavascriptExecutor) driver).executeScript(script);
-  }
-
-  /** What the page showed, for a failure message. */
-  private static String pageState() {
-    StringBuilder state = new StringBuilder();
-    try {
-      state.append("url: ").append(driver.getCurrentUrl()).append('\n');
-      for (String id : List.of("connection-text", "signin-error", "tasks-error", "detail-message", "tasks", "touches")) {
-        List<WebElement> found = driver.findElements(By.id(id));
-        String text = found.isEmpty() ? "(absent)" : found.get(0).getText().replace("\n", " | ");
-        state.append('#').append(id).append(": ").append(text).append('\n');
-      }
-      for (String line : consoleLines()) {
-        state.append("console: ").append(line).append('\n');
-      }
-    } catch (RuntimeException e) {
-      state.append("(page state unavailable: ").append(e).append(")\n");
-    }
-    return state.toString();
-  }
-
-  private static final List<String> CONSOLE = new ArrayList<>();
-
-  /** Browser console lines so far (the log is drained on each read, so they are kept here). */
-  private static List<String> consoleLines() {
-    try {
-      for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-        CONSOLE.add(entry.getLevel() + " " + entry.getMessage());
-      }
-    } catch (RuntimeException e) {
-      // Not every driver offers the log; it is only a diagnostic.
-    }
-    return CONSOLE;
+    return chromium.js(script);
   }
 
   private static void assertNoTokenInConsole(String token) {
-    for (String line : consoleLines()) {
+    for (String line : chromium.consoleLines()) {
       assertFalse(line.contains(token), "the token must never reach the console: " + line);
     }
   }
 
   private static void screenshots() throws IOException {
-    if (driver == null) {
+    if (chromium == null) {
       return;
     }
     try {
       // The newest touch in view: after the test, the follow-up text.
       js("var t = document.querySelector('#touches li:last-child'); if (t) { t.scrollIntoView({block: 'center'}); }");
-      saveScreenshot(SCREENSHOT);
-      driver.manage().window().setSize(new Dimension(390, 844));
+      chromium.screenshot(SCREENSHOT);
+      chromium.resize(390, 844);
       Thread.sleep(300);
       js("window.scrollTo(0, 0);");
-      saveScreenshot(PHONE_SCREENSHOT);
-      driver.manage().window().setSize(new Dimension(1280, 1000));
+      chromium.screenshot(PHONE_SCREENSHOT);
+      chromium.resize(1280, 1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       System.err.println("could not save a screenshot: " + e);
-    }
-  }
-
-  private static void saveScreenshot(Path target) throws IOException {
-    save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target);
-  }
-
-  private static void save(Path shot, Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("screenshot: " + target.toAbsolutePath());
-  }
-
-  private static Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (dir.isBlank()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, name);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // A leftover temp file is harmless.
-        }
-      });
-    }
-  }
-
-  /** JSON over HTTP with the dealership's API key. */
-  private static final class Api {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String apiKey;
-
-    Api(String base, String apiKey) {
-      this.base = base;
-      this.apiKey = apiKey;
-    }
-
-    record Reply(int status, JsonNode body) {}
-
-    Reply get(String path) {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    Reply post(String path, Object body) {
-      try {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private Reply send(HttpRequest.Builder request) {
-      request.header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
-      try {
-        HttpResponse<String> response =
-            http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        String text = response.body();
-        JsonNode json;
-        try {
-          json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-        } catch (IOException notJson) {
-          json = JSON.getNodeFactory().textNode(text);
-        }
-        return new Reply(response.statusCode(), json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
     }
   }
 }
