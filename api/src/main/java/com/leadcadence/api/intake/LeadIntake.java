@@ -108,7 +108,7 @@ public final class LeadIntake {
         return new Result(row, isNew);
       }
       try {
-        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
+        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts), dealership.name());
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());

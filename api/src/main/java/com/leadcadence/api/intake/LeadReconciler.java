@@ -171,7 +171,8 @@ public final class LeadReconciler implements Managed {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       DealershipRow dealership = dealershipsById.computeIfAbsent(lead.dealershipId(),
           id -> dealerships.findById(id).orElseThrow());
-      boolean started = workflows.startIfMissing(lead.workflowId(), CadenceInputs.forLead(lead, dealership, optOuts));
+      boolean started = workflows.startIfMissing(lead.workflowId(), CadenceInputs.forLead(lead, dealership, optOuts),
+          dealership.name());
       leads.markStartedIfStarting(lead.id());
       if (started) {
         LOG.info("Lead {} ({}) had no workflow: started it again", lead.id(), lead.status());

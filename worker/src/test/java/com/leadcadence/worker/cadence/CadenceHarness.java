@@ -38,7 +38,6 @@ import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.Vehicle;
 import com.leadcadence.workflows.plan.DefaultCadencePlans;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
@@ -146,7 +145,7 @@ final class CadenceHarness implements AutoCloseable {
     options.setWorkerFactoryOptions(factoryOptions != null ? factoryOptions : CadenceWorkers.factoryOptions().build());
     this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     this.notifier = new AgentNotifier() {
       @Override
       public void taskAssigned(TaskRow task, LeadRow lead) {
@@ -296,6 +295,7 @@ final class CadenceHarness implements AutoCloseable {
                 .set(LeadSearchAttributes.LEAD_GRADE, input.grade().name())
                 .set(LeadSearchAttributes.LEAD_STATUS, "ACTIVE")
                 .set(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(input.assignedAgentId()))
+                .set(LeadSearchAttributes.LEAD_SCORE, (long) input.score())
                 .build())
             .build());
     WorkflowClient.start(workflow::run, input);
