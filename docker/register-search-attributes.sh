@@ -1,14 +1,15 @@
 #!/bin/sh
-# One-shot (temporalio/admin-tools): registers the search attributes the lead workflows set (five
-# Keywords and the Int LeadScore), so the Temporal UI can filter leads by dealer, source, grade, status,
-# agent and score. Safe to re-run: an
+# One-shot (temporalio/admin-tools): registers the search attributes the lead workflows set, so the
+# Temporal UI can filter leads by dealer, source, grade, status, agent, score (Int) and the step they wait
+# for with its due time (LeadStep, LeadStepDueAt: leads stuck on a step). Safe to re-run: an
 # attribute that is already there as a Keyword counts as done. (The app also tries this at start, but
 # may lack the permission on a managed cluster; this makes it a deploy step that visibly fails.)
 set -u
 : "${TEMPORAL_ADDRESS:=temporal:7233}"
 : "${TEMPORAL_NAMESPACE:=default}"
 # name:type, as the temporal CLI spells the type
-ATTRIBUTES="DealerId:Keyword LeadSource:Keyword LeadGrade:Keyword LeadStatus:Keyword AssignedAgent:Keyword LeadScore:Int"
+ATTRIBUTES="DealerId:Keyword LeadSource:Keyword LeadGrade:Keyword LeadStatus:Keyword AssignedAgent:Keyword LeadScore:Int LeadStep:Keyword
+LeadStepDueAt:Datetime"
 
 sa() {
   temporal operator search-attribute "$@" --address "$TEMPORAL_ADDRESS" --namespace "$TEMPORAL_NAMESPACE"

@@ -7,12 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.api.ApiClient.Reply;
+import com.leadcadence.api.intake.CadenceInputs;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
+import com.leadcadence.store.dao.DealershipDao;
+import com.leadcadence.store.dao.LeadDao;
+import com.leadcadence.store.dao.OptOutDao;
+import com.leadcadence.store.rows.DealershipRow;
+import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.testing.TestDatabase;
+import com.leadcadence.workflows.LeadCadenceWorkflow;
+import com.leadcadence.workflows.LeadMemo;
+import com.leadcadence.workflows.LeadSearchAttributes;
+import com.leadcadence.workflows.TaskQueues;
+import com.leadcadence.workflows.model.LeadCadenceInput;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,6 +89,14 @@ class LeadHistoryTimelineTest {
     String email = lead.path("email").asText();
     String phone = lead.path("phone").asText();
     Leads.await(WAIT, "the acknowledgment", () -> touchSteps(id).contains("ack"));
+    withClient(client -> {
+      WorkflowExecutionDescription described = client.newUntypedWorkflowStub("lead-" + id).describe();
+      assertEquals("J*** D***", described.getMemo(LeadMemo.LEAD, String.class), "the memo's name is masked");
+      assertEquals("2024 Toyota Camry", described.getMemo(LeadMemo.VEHICLE, String.class));
+      assertEquals("Always Open Motors", described.getMemo(LeadMemo.DEALERSHIP, String.class));
+      assertEquals(String.valueOf(dealershipId), described.getMemo(LeadMemo.DEALERSHIP_ID, String.class));
+      assertEquals((long) score, described.getTypedSearchAttributes().get(LeadSearchAttributes.LEAD_SCORE));
+    });
 
     assertEquals(200, dealer.post("/v1/leads/" + id + "/pause", Map.of("reason", "call Jane back at " + phone)).status());
     assertEquals(200, dealer.post("/v1/leads/" + id + "/pause", Map.of()).status(), "a repeated pause is harmless");
@@ -173,8 +198,85 @@ class LeadHistoryTimelineTest {
         && l.path("summary").asText().contains("(waiting until ")), "a timer says what it waits for");
     assertTrue(lines.stream().anyMatch(l -> l.path("type").asText().equals("UpsertWorkflowSearchAttributes")
         && l.path("payload").asText().contains("\"LeadScore\":" + (score + 10))), "LeadScore follows the score");
+    assertTrue(lines.stream().anyMatch(l -> l.path("type").asText().equals("UpsertWorkflowSearchAttributes")
+        && l.path("payload").asText().contains("\"LeadStep\":\"")), "LeadStep follows the step waited for");
     assertTrue(lines.stream().anyMatch(l -> l.path("type").asText().equals("MarkerRecorded")
         && l.path("payload").asText().contains("readable-history")), "the version marker");
+  }
+
+  /**
+   * A lead whose workflow continues as new every 25 events (the input's test-only limit; intake never
+   * sets it): its history comes from the first run on, each run after the one it continues.
+   */
+  @Test
+  void aHistoryFollowsTheRunsOfAContinuedWorkflowInOrder() {
+    Map<String, Object> body = Leads.with(Leads.valid(), "timezone", Leads.afternoonZone());
+    long id = dealer.post("/v1/leads", body).body().path("id").asLong();
+    Leads.await(WAIT, "the acknowledgment", () -> touchSteps(id).contains("ack"));
+    String workflowId = "lead-" + id + "-continued";
+    withClient(client -> {
+      client.newUntypedWorkflowStub("lead-" + id).terminate("replaced by a workflow that continues as new often");
+      LeadRow lead = DB.jdbi().onDemand(LeadDao.class).findById(id).orElseThrow();
+      DealershipRow dealership = DB.jdbi().onDemand(DealershipDao.class).findById(dealershipId).orElseThrow();
+      LeadCadenceInput input = CadenceInputs.forLead(lead, dealership,
+          new OptOutRegistry(DB.jdbi().onDemand(OptOutDao.class))).continuingAsNewAfter(25);
+      DB.jdbi().useHandle(h -> h.createUpdate("UPDATE leads SET workflow_id = :w WHERE id = :id")
+          .bind("w", workflowId).bind("id", id).execute());
+      WorkflowClient.start(client.newWorkflowStub(LeadCadenceWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(workflowId).setTaskQueue(TaskQueues.LEAD_CADENCE).build())::run, input);
+      for (int i = 0; i < 12 && runs(id) < 3; i++) {
+        assertEquals(200, dealer.post("/v1/leads/" + id + "/pause", Map.of()).status());
+        assertEquals(200, dealer.post("/v1/leads/" + id + "/resume", Map.of()).status());
+      }
+      assertTrue(runs(id) >= 3, "the workflow continued as new at least twice: " + runs(id));
+
+      List<JsonNode> lines = new ArrayList<>();
+      String token = null;
+      do {
+        JsonNode page = dealer.get("/v1/leads/" + id + "/history?limit=10"
+            + (token == null ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).body();
+        page.path("items").forEach(lines::add);
+        token = page.path("nextPageToken").isNull() ? null : page.path("nextPageToken").asText(null);
+      } while (token != null);
+
+      List<String> runIds = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        JsonNode line = lines.get(i);
+        String runId = line.path("runId").asText();
+        if (runIds.isEmpty() || !runIds.get(runIds.size() - 1).equals(runId)) {
+          assertFalse(runIds.contains(runId), "each run's lines together: " + runIds);
+          assertEquals(1, line.path("eventId").asLong(), "a run starts at its first event");
+          assertEquals("WorkflowExecutionStarted", line.path("type").asText());
+          if (!runIds.isEmpty()) {
+            JsonNode previous = lines.get(i - 1);
+            assertEquals("WorkflowExecutionContinuedAsNew", previous.path("type").asText());
+            assertEquals("continued as new: run " + runId, previous.path("summary").asText());
+            assertEquals("continues run " + runIds.get(runIds.size() - 1), line.path("summary").asText());
+          }
+          runIds.add(runId);
+        } else {
+          assertEquals(lines.get(i - 1).path("eventId").asLong() + 1, line.path("eventId").asLong(), "no gap");
+        }
+      }
+      assertTrue(runIds.size() >= 3, "every run: " + runIds);
+      assertEquals("WorkflowExecutionStarted", lines.get(0).path("type").asText());
+      assertTrue(lines.get(0).path("summary").isMissingNode(), "the first run continues nothing");
+    });
+  }
+
+  /** A Temporal client of the app's embedded server, for what the API does not do (describe, a test-only start). */
+  private static void withClient(java.util.function.Consumer<WorkflowClient> use) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget("127.0.0.1:" + APP.getConfiguration().getTemporal().getEmbeddedPort()).build());
+    try {
+      use.accept(WorkflowClient.newInstance(stubs));
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  private static int runs(long id) {
+    return dealer.get("/v1/leads/" + id).body().path("state").path("runs").asInt();
   }
 
   @Test

@@ -80,10 +80,11 @@ public final class SearchAttributeRegistrar {
     return new Result(added, alreadyThere, null);
   }
 
-  /** The type's name as the temporal CLI spells it (Keyword, Int). */
+  /** The type's name as the temporal CLI spells it (Keyword, Int, Datetime). */
   private static String cliType(SearchAttributeKey<?> key) {
     return switch (key.getValueType()) {
       case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
       default -> "Keyword";
     };
   }

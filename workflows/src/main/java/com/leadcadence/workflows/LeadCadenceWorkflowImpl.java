@@ -123,6 +123,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * worker; histories recorded then replay that way.
    */
   static final String READABLE_HISTORY = "readable-history";
+  /** LeadStep's value once every step has been decided: the lead waits for its plan's last day. */
+  static final String PLAN_END_STEP = "plan-end";
   /** How long a send may still finish on its own once the cadence ended, before it is cancelled. */
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
   /** After the activity refused a late start, the step is planned again no sooner than this. */
@@ -231,6 +233,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private int previousRuns;
   private Integer sendsVersion;
   private Integer readableVersion;
+  /** The LeadStep and LeadStepDueAt this run last upserted (to upsert only a change). */
+  private String upsertedStep;
+  private Instant upsertedStepDue;
   private final HistorySummaries summaries;
   /** What last changed the score or the agent, for the row's change log (e.g. "lead: EMAIL_OPEN"). */
   private String profileCause;
@@ -553,6 +558,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant end = plan.steps().isEmpty()
         ? now()
         : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
+    upsertStep(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
         ? summaries.waitingForPlanEnd(end, now()) : summaries.waitingForTaskDeadline(until, now());
@@ -735,6 +741,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       // Decided at its time, not before: an opt-in in the meantime brings the step back.
       Instant at = latestOf(planned, notBefore);
       nextDue = at.isAfter(now()) ? at : now();
+      upsertStep(s.id(), nextDue);
       if (waitForStep(index, nextDue)) {
         log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
         nextStep(index);
@@ -752,6 +759,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         SendTimeRules.staleAfter(s), caughtUpAt.get(s.channel())), now());
     if (decision instanceof SendTimeRules.Wait wait) {
       nextDue = wait.until();
+      upsertStep(s.id(), nextDue);
       waitForStep(index, nextDue);
     } else if (decision instanceof SendTimeRules.Never) {
       log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
@@ -1133,6 +1141,22 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   // ---- summaries for the Temporal UI (version 1 of READABLE_HISTORY) --------------------------
+
+  /**
+   * LeadStep and LeadStepDueAt: the step the lead waits for and when it is due, so that a list can find
+   * leads whose step is long overdue (stuck). Upserted when either changes; version 1 of READABLE_HISTORY
+   * only, and only where the starter set them.
+   */
+  private void upsertStep(String stepId, Instant due) {
+    if ((stepId.equals(upsertedStep) && due.equals(upsertedStepDue)) || readableVersion() < 1
+        || !Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_STEP)) {
+      return;
+    }
+    upsertedStep = stepId;
+    upsertedStepDue = due;
+    Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_STEP.valueSet(stepId),
+        LeadSearchAttributes.LEAD_STEP_DUE_AT.valueSet(due.atOffset(java.time.ZoneOffset.UTC)));
+  }
 
   private int readableVersion() {
     if (readableVersion == null) {

@@ -36,6 +36,7 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -386,6 +387,8 @@ public final class LeadWorkflows {
         .set(LeadSearchAttributes.ASSIGNED_AGENT,
             input.assignedAgentId() == null ? "unassigned" : String.valueOf(input.assignedAgentId()))
         .set(LeadSearchAttributes.LEAD_SCORE, (long) input.score())
+        .set(LeadSearchAttributes.LEAD_STEP, LeadSearchAttributes.firstStep(input.plan()))
+        .set(LeadSearchAttributes.LEAD_STEP_DUE_AT, input.receivedAt().atOffset(ZoneOffset.UTC))
         .build();
   }
 

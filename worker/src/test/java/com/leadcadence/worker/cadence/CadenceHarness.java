@@ -49,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -296,6 +297,8 @@ final class CadenceHarness implements AutoCloseable {
                 .set(LeadSearchAttributes.LEAD_STATUS, "ACTIVE")
                 .set(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(input.assignedAgentId()))
                 .set(LeadSearchAttributes.LEAD_SCORE, (long) input.score())
+                .set(LeadSearchAttributes.LEAD_STEP, LeadSearchAttributes.firstStep(input.plan()))
+                .set(LeadSearchAttributes.LEAD_STEP_DUE_AT, input.receivedAt().atOffset(ZoneOffset.UTC))
                 .build())
             .build());
     WorkflowClient.start(workflow::run, input);
