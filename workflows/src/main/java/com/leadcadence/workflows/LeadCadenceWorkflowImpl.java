@@ -63,6 +63,7 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -1155,7 +1156,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     upsertedStep = stepId;
     upsertedStepDue = due;
     Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_STEP.valueSet(stepId),
-        LeadSearchAttributes.LEAD_STEP_DUE_AT.valueSet(due.atOffset(java.time.ZoneOffset.UTC)));
+        LeadSearchAttributes.LEAD_STEP_DUE_AT.valueSet(due.atOffset(ZoneOffset.UTC)));
   }
 
   private int readableVersion() {

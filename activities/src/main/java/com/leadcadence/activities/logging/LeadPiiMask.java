@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,8 @@ public final class LeadPiiMask {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Pattern> names = new ArrayList<>();
-  private final List<String> addresses = new ArrayList<>();
+  /** The lead's own addresses as written anywhere, and how each is shown. */
+  private final Map<String, String> addresses = new LinkedHashMap<>();
 
   /** The lead's own details (any may be null). */
   public LeadPiiMask(String firstName, String lastName, String email, String phone) {
@@ -40,13 +43,14 @@ public final class LeadPiiMask {
       }
     }
     if (email != null && !email.isBlank()) {
-      addresses.add(email.strip());
+      addresses.put(email.strip(), Masking.email(email.strip()));
     }
     if (phone != null && phone.strip().length() > 4) {
-      addresses.add(phone.strip());
+      addresses.put(phone.strip(), Masking.phone(phone.strip()));
       String digits = phone.replaceAll("\\D", "");
       if (digits.length() > 10) {
-        addresses.add(digits.substring(digits.length() - 10));
+        // The national number without its country code, masked like a formatted number.
+        addresses.put(digits.substring(digits.length() - 10), "***" + digits.substring(digits.length() - 4));
       }
     }
   }
@@ -57,8 +61,8 @@ public final class LeadPiiMask {
       return null;
     }
     String masked = text;
-    for (String address : addresses) {
-      masked = masked.replace(address, Masking.address(address));
+    for (Map.Entry<String, String> address : addresses.entrySet()) {
+      masked = masked.replace(address.getKey(), address.getValue());
     }
     masked = replaceAll(EMAIL, masked, Masking::email);
     masked = replaceAll(PHONE, masked, number -> number.startsWith("+") ? Masking.phone(number)
@@ -108,7 +112,7 @@ public final class LeadPiiMask {
     return node;
   }
 
-  private static String replaceAll(Pattern pattern, String text, java.util.function.UnaryOperator<String> mask) {
+  private static String replaceAll(Pattern pattern, String text, UnaryOperator<String> mask) {
     Matcher matcher = pattern.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {

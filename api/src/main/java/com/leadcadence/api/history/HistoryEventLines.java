@@ -1,5 +1,6 @@
 package com.leadcadence.api.history;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.leadcadence.activities.logging.LeadPiiMask;
 import io.temporal.api.common.v1.Payload;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -172,7 +174,7 @@ final class HistoryEventLines {
   }
 
   private static String payloadJson(Payload payload) {
-    String encoding = payload.getMetadataOrDefault("encoding", com.google.protobuf.ByteString.EMPTY)
+    String encoding = payload.getMetadataOrDefault("encoding", ByteString.EMPTY)
         .toString(StandardCharsets.UTF_8);
     if (JSON_ENCODING.equals(encoding)) {
       return payload.getData().toString(StandardCharsets.UTF_8);
@@ -199,7 +201,7 @@ final class HistoryEventLines {
   static String typeName(EventType type) {
     StringBuilder name = new StringBuilder();
     for (String word : type.name().replaceFirst("^EVENT_TYPE_", "").split("_")) {
-      name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+      name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
     }
     return name.toString();
   }

@@ -1,5 +1,6 @@
 package com.leadcadence.api.history;
 
+import com.google.protobuf.ByteString;
 import com.leadcadence.activities.logging.LeadPiiMask;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.errors.ApiException;
@@ -95,8 +96,10 @@ public final class LeadHistory {
   }
 
   /**
-   * The lead workflow's first run: from the latest run back through each run's predecessor (a started
-   * event names the run it continues), or at once where the server names the first run.
+   * The lead workflow's first run: from the latest run back through each run's predecessor (its started
+   * event names the run it continues), one single-event read per run. (The started event's
+   * firstExecutionRunId would be quicker, but with the SDK's test server it did not lead to the first run
+   * in LeadHistoryTimelineTest, so it is not relied on.)
    */
   private Optional<String> firstRunId(String workflowId) {
     Optional<String> latest = workflows.latestRunId(workflowId);
@@ -106,18 +109,15 @@ public final class LeadHistory {
     String run = latest.get();
     while (true) {
       List<HistoryEvent> events =
-          workflows.historyPage(workflowId, run, com.google.protobuf.ByteString.EMPTY, 1).getHistory().getEventsList();
+          workflows.historyPage(workflowId, run, ByteString.EMPTY, 1).getHistory().getEventsList();
       if (events.isEmpty() || !events.get(0).hasWorkflowExecutionStartedEventAttributes()) {
         return Optional.of(run);
       }
-      var started = events.get(0).getWorkflowExecutionStartedEventAttributes();
-      if (!started.getFirstExecutionRunId().isEmpty()) {
-        return Optional.of(started.getFirstExecutionRunId());
-      }
-      if (started.getContinuedExecutionRunId().isEmpty()) {
+      String previous = events.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      if (previous.isEmpty()) {
         return Optional.of(run);
       }
-      run = started.getContinuedExecutionRunId();
+      run = previous;
     }
   }
 

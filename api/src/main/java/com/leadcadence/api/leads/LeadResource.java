@@ -22,6 +22,7 @@ import com.leadcadence.api.temporal.WorkflowMissingException;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.store.rows.OutcomeRow;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import jakarta.ws.rs.HeaderParam;
 import com.leadcadence.store.dao.LeadChangeDao;
@@ -248,9 +249,9 @@ public class LeadResource {
         throw notStartedYet(lead, e);
       }
       changes.recordPauseChange(lead.id(), kind, caller.agent() == null ? "CRM via API key"
-          : caller.agent().role().name().toLowerCase(java.util.Locale.ROOT) + " " + caller.agent().name(),
+          : caller.agent().role().name().toLowerCase(Locale.ROOT) + " " + caller.agent().name(),
           body == null ? null : body.reason(), Instant.now());
-      LOG.info("Lead {} {}", lead.id(), kind.name().toLowerCase(java.util.Locale.ROOT));
+      LOG.info("Lead {} {}", lead.id(), kind.name().toLowerCase(Locale.ROOT));
       return stateAfterSignal(lead);
     }
   }

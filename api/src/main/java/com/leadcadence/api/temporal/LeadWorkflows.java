@@ -46,9 +46,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The API's only door to the lead workflows: start, query, update, signal. Translates Temporal's
- * exceptions into the two the resources care about: the cadence has ended (409) or Temporal is not
- * available right now (503).
+ * The API's only door to the lead workflows: start (with the memo), query, update, signal, read the
+ * history. Translates Temporal's exceptions into the two the resources care about: the cadence has
+ * ended (409) or Temporal is not available right now (503).
  */
 public final class LeadWorkflows {
   /** How long a request thread waits on Temporal for one call (start, signal, an Update's answer). */
