@@ -146,6 +146,8 @@ class LeadHistoryTimelineTest {
     assertTrue(paused.path("summary").asText().contains("call J*** back"), paused.toString());
     JsonNode noAnswer = entry(entries, "outcome", "NO_ANSWER");
     assertEquals("agent " + agentName, noAnswer.path("cause").asText());
+    assertEquals("agent " + agentName, entry(entries, "task.done", "NO_ANSWER").path("cause").asText(),
+        "the call task was closed by the outcome's agent");
     JsonNode scored = entry(entries, "score", "");
     assertEquals("score " + score + " -> " + (score + 10), scored.path("summary").asText());
     assertEquals("lead engagement RE_INQUIRY", scored.path("cause").asText());

@@ -238,7 +238,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private String upsertedStep;
   private Instant upsertedStepDue;
   private final HistorySummaries summaries;
-  /** What last changed the score or the agent, for the row's change log (e.g. "lead: EMAIL_OPEN"). */
+  /** What last changed the score, for the lead's change log (e.g. "lead engagement EMAIL_OPEN"). */
   private String profileCause;
 
   @WorkflowInit

@@ -20,7 +20,9 @@ import com.leadcadence.store.rows.TaskStatus;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.rows.TouchState;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,12 +76,15 @@ public final class LeadTimeline {
     touches.listByLead(lead.id()).stream()
         .filter(t -> t.status() != TouchState.TASK_CREATED) // its task's entries say more
         .forEach(t -> entries.add(touch(t, mask)));
+    // An outcome closes the lead's open call tasks at its own time: those are closed by whoever reported it.
+    Map<Instant, String> outcomeCauses = new HashMap<>();
     for (OutcomeRow o : outcomes.listByLead(lead.id())) {
+      String cause = o.agentId() == null ? CRM : agent.apply(o.agentId());
+      outcomeCauses.put(o.recordedAt(), cause);
       entries.add(new TimelineEntry(o.recordedAt(), "outcome",
-          o.type() + (o.note() == null || o.note().isBlank() ? "" : ": " + mask.text(o.note())),
-          o.agentId() == null ? CRM : agent.apply(o.agentId())));
+          o.type() + (o.note() == null || o.note().isBlank() ? "" : ": " + mask.text(o.note())), cause));
     }
-    tasks.listByLead(lead.id()).forEach(t -> addTask(entries, t, agent, mask));
+    tasks.listByLead(lead.id()).forEach(t -> addTask(entries, t, agent, outcomeCauses, mask));
     optOutsOf(lead).forEach(o -> entries.add(new TimelineEntry(o.createdAt(), "opt-out",
         "opted out of " + o.channel(), optOutCause(o.source()))));
     changes.listByLead(lead.id()).forEach(c -> entries.add(change(c, mask)));
@@ -97,7 +102,7 @@ public final class LeadTimeline {
   }
 
   private static void addTask(List<TimelineEntry> entries, TaskRow t, Function<Long, String> agent,
-      LeadPiiMask mask) {
+      Map<Instant, String> outcomeCauses, LeadPiiMask mask) {
     String task = taskName(t);
     String assignee = t.agentId() == null ? "unassigned" : "for " + agent.apply(t.agentId());
     entries.add(new TimelineEntry(t.createdAt(), "task.created", task + " " + assignee + ", due " + t.dueAt(),
@@ -113,7 +118,7 @@ public final class LeadTimeline {
       entries.add(new TimelineEntry(t.completedAt(), "task.done",
           task + " done" + (t.outcome() == null ? "" : ": " + t.outcome())
               + (t.note() == null || t.note().isBlank() ? "" : " (" + mask.text(t.note()) + ")"),
-          t.agentId() == null ? CRM : agent.apply(t.agentId())));
+          outcomeCauses.getOrDefault(t.completedAt(), t.agentId() == null ? CRM : agent.apply(t.agentId()))));
     } else if (t.completedAt() != null && t.status() == TaskStatus.CANCELLED) {
       entries.add(new TimelineEntry(t.completedAt(), "task.cancelled",
           task + " cancelled" + (t.note() == null ? "" : ": " + mask.text(t.note())), CADENCE));
@@ -122,11 +127,11 @@ public final class LeadTimeline {
 
   private static String taskName(TaskRow t) {
     return switch (t.kind()) {
-      case CALL -> "call task" + (t.attempt() == null ? "" : " #" + t.attempt());
-      case CALL_BACK_NOW -> "call-back task";
-      case LEAD_REPLIED -> "reply task";
-      case ESCALATION -> "escalation task (task " + t.escalatedTaskId() + ")";
-    } + " " + t.id();
+      case CALL -> "call task " + t.id() + (t.attempt() == null ? "" : " (attempt " + t.attempt() + ")");
+      case CALL_BACK_NOW -> "call-back task " + t.id();
+      case LEAD_REPLIED -> "reply task " + t.id();
+      case ESCALATION -> "escalation task " + t.id() + " (task " + t.escalatedTaskId() + " slipped)";
+    };
   }
 
   private static String taskCause(TaskRow t) {
