@@ -7,7 +7,6 @@ import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.LeadRow;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Optional;
 /**
  * A lead's workflow history from Temporal (GetWorkflowExecutionHistory), one line per event, oldest
  * first, across all its runs: a lead that continued as new is read from its first run on, each run's
- * events followed by the next run's. Pages hold up to {@code limit} lines; the token says where the next
+ * events followed by the next run's (the runs are found through each run's predecessor). Pages hold up to {@code limit} lines; the token says where the next
  * one starts (run, event, Temporal's own page token), so a page never reads more than it must from a
  * server that pages (the SDK's test server answers every request with the whole run: the page is cut).
  */
@@ -46,25 +45,26 @@ public final class LeadHistory {
     if (lead.workflowId() == null) {
       return new HistoryPage(List.of(), null);
     }
+    List<String> runs = runsOldestFirst(lead.workflowId());
+    if (runs.isEmpty()) {
+      // No workflow (a duplicate, or a lead whose cadence has not started yet): no history.
+      return new HistoryPage(List.of(), null);
+    }
     if (position == null) {
-      Optional<String> first = firstRunId(lead.workflowId());
-      if (first.isEmpty()) {
-        // No workflow (a duplicate, or a lead whose cadence has not started yet): no history.
-        return new HistoryPage(List.of(), null);
-      }
-      position = HistoryPosition.startOf(first.get());
+      position = HistoryPosition.startOf(runs.get(0));
     }
     LeadPiiMask mask = new LeadPiiMask(lead.firstName(), lead.lastName(), lead.email(), lead.phone());
     List<HistoryLine> items = new ArrayList<>();
     while (position != null && items.size() < limit) {
-      position = readInto(items, lead.workflowId(), position, limit, mask);
+      HistoryPosition next = readInto(items, lead.workflowId(), position, limit, mask);
+      position = next != null ? next : runAfter(runs, position.runId());
     }
     return new HistoryPage(items, position == null ? null : position.encode());
   }
 
   /**
    * Reads one Temporal page of the position's run into items (at most up to limit); returns where the
-   * next read starts, or null when the history so far has been read.
+   * next read in this run starts, or null when the run has been read to its end (so far).
    */
   private HistoryPosition readInto(List<HistoryLine> items, String workflowId, HistoryPosition at, int limit,
       LeadPiiMask mask) {
@@ -85,40 +85,37 @@ public final class LeadHistory {
       items.add(lines.line(event));
       next = event.getEventId() + 1;
     }
-    if (!response.getNextPageToken().isEmpty()) {
-      return new HistoryPosition(at.runId(), next, response.getNextPageToken());
-    }
-    HistoryEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
-    if (last != null && last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
-      return HistoryPosition.startOf(last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId());
-    }
-    return null;
+    return response.getNextPageToken().isEmpty() ? null
+        : new HistoryPosition(at.runId(), next, response.getNextPageToken());
+  }
+
+  /** The run after this one, from its start; null after the latest. */
+  private static HistoryPosition runAfter(List<String> runs, String runId) {
+    int at = runs.indexOf(runId);
+    return at >= 0 && at + 1 < runs.size() ? HistoryPosition.startOf(runs.get(at + 1)) : null;
   }
 
   /**
-   * The lead workflow's first run: from the latest run back through each run's predecessor (its started
-   * event names the run it continues), one single-event read per run. (The started event's
-   * firstExecutionRunId would be quicker, but with the SDK's test server it did not lead to the first run
-   * in LeadHistoryTimelineTest, so it is not relied on.)
+   * The lead workflow's runs, oldest first (empty when Temporal has none): from the latest run back
+   * through each run's predecessor, which its started event names; one single-event read per run, on
+   * every page, so a run begun since the previous page is found too. (Not forward through each run's
+   * close event: the SDK's test server, asked to continue as new while a signal arrives, starts the
+   * next run but leaves the old one's history without its close event; and the started event's
+   * firstExecutionRunId did not name the first run there either.)
    */
-  private Optional<String> firstRunId(String workflowId) {
+  private List<String> runsOldestFirst(String workflowId) {
     Optional<String> latest = workflows.latestRunId(workflowId);
-    if (latest.isEmpty()) {
-      return latest;
-    }
-    String run = latest.get();
-    while (true) {
+    List<String> runs = new ArrayList<>();
+    String run = latest.orElse(null);
+    while (run != null && !runs.contains(run)) {
+      runs.add(0, run);
       List<HistoryEvent> events =
           workflows.historyPage(workflowId, run, ByteString.EMPTY, 1).getHistory().getEventsList();
-      if (events.isEmpty() || !events.get(0).hasWorkflowExecutionStartedEventAttributes()) {
-        return Optional.of(run);
-      }
-      String previous = events.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
-      if (previous.isEmpty()) {
-        return Optional.of(run);
-      }
-      run = previous;
+      String previous = events.isEmpty() || !events.get(0).hasWorkflowExecutionStartedEventAttributes() ? ""
+          : events.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      run = previous.isEmpty() ? null : previous;
     }
+    return runs;
   }
 
   private static HistoryPosition position(String token) {
