@@ -2,21 +2,32 @@ package com.leadcadence.workflows.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.OutcomeType;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import com.leadcadence.workflows.model.StepTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HistorySummariesTest {
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
   /** 2026-11-30 10:00 in Chicago (UTC-6). */
   private static final Instant NOW = Instant.parse("2026-11-30T16:00:00Z");
-  private final HistorySummaries summaries =
-      new HistorySummaries(DefaultCadencePlans.forGrade(Grade.A).steps(), CHICAGO);
+  /** A plan's shape: the ids and channels matter here, not the timing. */
+  private static final List<CadenceStep> STEPS = List.of(
+      step("ack", Channel.EMAIL), step("call-1", Channel.CALL), step("sms-1", Channel.SMS),
+      step("email-2", Channel.EMAIL), step("sms-2", Channel.SMS), step("call-2", Channel.CALL),
+      step("sms-3", Channel.SMS), step("vm-1", Channel.VOICEMAIL), step("email-30", Channel.EMAIL));
+  private final HistorySummaries summaries = new HistorySummaries(STEPS, CHICAGO);
+
+  private static CadenceStep step(String id, Channel channel) {
+    return CadenceStep.of(id, channel, "template", StepTiming.atReceipt());
+  }
 
   @Test
   void aStepIsNamedByItsIdChannelAndPlaceAmongItsChannel() {
@@ -24,8 +35,8 @@ class HistorySummariesTest {
     assertEquals("call-1: call task #1", summaries.step(1));
     assertEquals("sms-2: text #2", summaries.step(4));
     assertEquals("call-2: call task #2", summaries.step(5));
-    assertEquals("vm-1: voicemail drop #1", summaries.step(8));
-    assertEquals("email-30: email #5", summaries.step(15));
+    assertEquals("vm-1: voicemail drop #1", summaries.step(7));
+    assertEquals("email-30: email #3", summaries.step(8));
   }
 
   @Test
