@@ -1,12 +1,15 @@
 #!/bin/sh
-# One-shot (temporalio/admin-tools): registers the Keyword search attributes the lead workflows set,
-# so the Temporal UI can filter leads by dealer, source, grade, status and agent. Safe to re-run: an
+# One-shot (temporalio/admin-tools): registers the search attributes the lead workflows set, so the
+# Temporal UI can filter leads by dealer, source, grade, status, agent, score (Int) and the step they wait
+# for with its due time (LeadStep, LeadStepDueAt: leads stuck on a step). Safe to re-run: an
 # attribute that is already there as a Keyword counts as done. (The app also tries this at start, but
 # may lack the permission on a managed cluster; this makes it a deploy step that visibly fails.)
 set -u
 : "${TEMPORAL_ADDRESS:=temporal:7233}"
 : "${TEMPORAL_NAMESPACE:=default}"
-ATTRIBUTES="DealerId LeadSource LeadGrade LeadStatus AssignedAgent"
+# name:type, as the temporal CLI spells the type
+ATTRIBUTES="DealerId:Keyword LeadSource:Keyword LeadGrade:Keyword LeadStatus:Keyword AssignedAgent:Keyword LeadScore:Int LeadStep:Keyword
+LeadStepDueAt:Datetime"
 
 sa() {
   temporal operator search-attribute "$@" --address "$TEMPORAL_ADDRESS" --namespace "$TEMPORAL_NAMESPACE"
@@ -23,10 +26,12 @@ until sa list >/dev/null 2>&1; do
   sleep 2
 done
 
-for name in $ATTRIBUTES; do
-  if sa create --name "$name" --type Keyword >/dev/null 2>&1; then
+for attribute in $ATTRIBUTES; do
+  name=${attribute%%:*}
+  type=${attribute#*:}
+  if sa create --name "$name" --type "$type" >/dev/null 2>&1; then
     echo "Search attribute $name registered"
-  elif sa list | grep -iw "$name" | grep -qi keyword; then
+  elif sa list | grep -iw "$name" | grep -qi "$type"; then
     echo "Search attribute $name already registered"
   else
     echo "Could not register search attribute $name (is it registered with another type?)" >&2

@@ -3,6 +3,7 @@ package com.leadcadence.activities;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.store.dao.TaskDao;
@@ -85,9 +86,10 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
   public void recordProfile(LeadProfileChange change) {
     try (LeadMdc ignored = LeadMdc.put(change.leadId(), WorkflowIds.forLead(change.leadId()))) {
       jdbi.useTransaction(handle -> {
-        LeadDao leads = handle.attach(LeadDao.class);
-        leads.updateScore(change.leadId(), change.score(), change.grade());
-        leads.assignAgent(change.leadId(), change.assignedAgentId());
+        // The score's change (and the grade's) goes to the lead's timeline with what caused it.
+        handle.attach(LeadChangeDao.class).updateScore(change.leadId(), change.score(), change.grade(),
+            change.cause(), change.at());
+        handle.attach(LeadDao.class).assignAgent(change.leadId(), change.assignedAgentId());
       });
       log.info("Lead score now {} (grade {}), agent {}", change.score(), change.grade(), change.assignedAgentId());
     }

@@ -12,19 +12,24 @@ import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.rows.AgentRole;
+import com.leadcadence.store.rows.LeadChangeKind;
+import com.leadcadence.store.rows.LeadChangeRow;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TaskStatus;
 import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.workflows.WorkflowIds;
+import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.StatusChange;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
@@ -115,6 +120,30 @@ class LeadRecordActivitiesImplTest {
     assertEquals(LeadStatus.RETIRED, lead.status());
     assertEquals(T0.plus(Duration.ofDays(30)), lead.closedAt());
     assertEquals(TaskStatus.CANCELLED, jdbi.onDemand(TaskDao.class).listByLead(leadId).get(0).status());
+  }
+
+  @Test
+  void aScoreChangeGoesToTheLeadsChangesOnceWithItsCause() {
+    long leadId = newLead(jdbi, dealershipId, "record-score", "jane@example.com", null, agentId);
+    LeadRow before = jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow();
+    int score = before.score() <= 50 ? before.score() + 40 : before.score() - 40;
+    LeadProfileChange change = new LeadProfileChange(leadId, score, Grade.forScore(score), agentId,
+        T0.plus(Duration.ofHours(1)), "lead engagement EMAIL_CLICK");
+
+    activities.leadRecord().recordProfile(change);
+    activities.leadRecord().recordProfile(change);
+
+    List<LeadChangeRow> changes = jdbi.onDemand(LeadChangeDao.class).listByLead(leadId);
+    assertEquals(2, changes.size(), "a score row and a grade row, once: " + changes);
+    assertEquals(LeadChangeKind.SCORE, changes.get(0).kind());
+    assertEquals(String.valueOf(before.score()), changes.get(0).fromValue());
+    assertEquals(String.valueOf(score), changes.get(0).toValue());
+    assertEquals("lead engagement EMAIL_CLICK", changes.get(0).cause());
+    assertEquals(change.at(), changes.get(0).occurredAt());
+    assertEquals(LeadChangeKind.GRADE, changes.get(1).kind());
+    assertEquals(before.grade().name(), changes.get(1).fromValue());
+    assertEquals(Grade.forScore(score).name(), changes.get(1).toValue());
+    assertEquals(score, jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().score());
   }
 
   @Test

@@ -39,6 +39,7 @@ import com.leadcadence.api.reports.ReportService;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.CadencePlanDao;
 import com.leadcadence.store.dao.FunnelReportDao;
+import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
@@ -68,6 +69,8 @@ import com.leadcadence.activities.metrics.TimedSenders;
 import com.leadcadence.activities.providers.CredentialsCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.leadcadence.api.history.LeadHistory;
+import com.leadcadence.api.history.LeadHistoryResource;
 import com.leadcadence.api.adf.AdfIntake;
 import com.leadcadence.api.adf.AdfLeadResource;
 import com.leadcadence.api.adf.AdfParser;
@@ -85,6 +88,8 @@ import com.leadcadence.api.startup.ReadyBanner;
 import com.leadcadence.api.startup.StartupFailure;
 import com.leadcadence.api.startup.UnsetVariables;
 import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.api.timeline.LeadTimeline;
+import com.leadcadence.api.timeline.LeadTimelineResource;
 import com.leadcadence.api.temporal.ManagedWorkerFactory;
 import com.leadcadence.api.temporal.TemporalRuntime;
 import com.leadcadence.api.unsubscribe.UnsubscribeLinks;
@@ -423,7 +428,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
         shared.cadences(), shared.clock(), shared.meters());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
-        reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
+        reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class)), shared.dao(LeadChangeDao.class)));
+    registerHistoryAndTimeline(environment, shared);
     registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
@@ -436,6 +442,14 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   /** The dealership's cadence plans: the defaults read at start, and its own versions. */
   private static void registerCadences(Environment environment, Shared shared) {
     environment.jersey().register(new CadenceResource(shared.cadences()));
+  }
+
+  /** A lead's workflow history from Temporal, and its timeline from the database. */
+  private static void registerHistoryAndTimeline(Environment environment, Shared shared) {
+    environment.jersey().register(new LeadHistoryResource(new LeadHistory(shared.dao(LeadDao.class), shared.workflows())));
+    environment.jersey().register(new LeadTimelineResource(new LeadTimeline(shared.dao(LeadDao.class),
+        shared.dao(TouchDao.class), shared.dao(OutcomeDao.class), shared.dao(TaskDao.class), shared.dao(OptOutDao.class),
+        shared.dao(LeadChangeDao.class), shared.dao(AgentDao.class))));
   }
 
   private static LeadReassignment reassignment(Shared shared) {

@@ -51,7 +51,7 @@ public final class SearchAttributeRegistrar {
   static Result register(OperatorServiceStubs operator, String namespace) {
     List<String> added = new ArrayList<>();
     List<String> alreadyThere = new ArrayList<>();
-    for (SearchAttributeKey<String> key : LeadSearchAttributes.ALL) {
+    for (SearchAttributeKey<?> key : LeadSearchAttributes.ALL) {
       AddSearchAttributesRequest request =
           AddSearchAttributesRequest.newBuilder()
               .setNamespace(namespace)
@@ -71,13 +71,22 @@ public final class SearchAttributeRegistrar {
         String problem = e.getStatus().getCode() + ": " + e.getStatus().getDescription();
         LOG.warn(
             "Could not register search attribute {} in namespace {} ({}); register {} by hand, e.g. "
-                + "temporal operator search-attribute create --name {} --type Keyword",
-            key.getName(), namespace, problem, names(), key.getName());
+                + "temporal operator search-attribute create --name {} --type {}",
+            key.getName(), namespace, problem, names(), key.getName(), cliType(key));
         return new Result(added, alreadyThere, problem);
       }
     }
     LOG.info("Search attributes in namespace {}: added {}, already there {}", namespace, added, alreadyThere);
     return new Result(added, alreadyThere, null);
+  }
+
+  /** The type's name as the temporal CLI spells it (Keyword, Int, Datetime). */
+  private static String cliType(SearchAttributeKey<?> key) {
+    return switch (key.getValueType()) {
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      default -> "Keyword";
+    };
   }
 
   private static List<String> names() {

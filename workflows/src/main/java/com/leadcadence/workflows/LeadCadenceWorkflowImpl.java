@@ -14,6 +14,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
+import com.leadcadence.workflows.history.HistorySummaries;
 import com.leadcadence.workflows.model.CadenceContinuation;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
@@ -48,12 +49,14 @@ import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
@@ -61,16 +64,19 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -112,6 +118,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * carry no RE_INQUIRY, so they never reach this branch; the version marks it all the same.
    */
   static final String RE_INQUIRY_ONCE = "re-inquiry-once";
+  /**
+   * Version 1: activities and timers carry summaries ({@link HistorySummaries}) for the Temporal UI, and a
+   * timed wait is a summarised timer that is cancelled once its condition holds. Before it, waits used
+   * {@code Workflow.await(Duration, ...)}, whose timer commands depend on an SDK flag of the recording
+   * worker; histories recorded then replay that way.
+   */
+  static final String READABLE_HISTORY = "readable-history";
+  /** LeadStep's value once every step has been decided: the lead waits for its plan's last day. */
+  static final String PLAN_END_STEP = "plan-end";
   /** How long a send may still finish on its own once the cadence ended, before it is cancelled. */
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
   /** After the activity refused a late start, the step is planned again no sooner than this. */
@@ -222,6 +237,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Runs of this lead's workflow before this one (continue-as-new). */
   private int previousRuns;
   private Integer sendsVersion;
+  private Integer readableVersion;
+  /** The LeadStep and LeadStepDueAt this run last upserted (to upsert only a change). */
+  private String upsertedStep;
+  private Instant upsertedStepDue;
+  private final HistorySummaries summaries;
+  /** What last changed the score, for the lead's change log (e.g. "lead engagement EMAIL_OPEN"). */
+  private String profileCause;
 
   @WorkflowInit
   public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
@@ -246,11 +268,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
     }
     for (Channel channel : Channel.values()) {
-      sendsByChannel.put(channel, Workflow.newActivityStub(TouchActivities.class, SEND_OPTIONS.toBuilder()
-          .setTaskQueue(TaskQueues.forStep(channel))
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .build()));
+      sendsByChannel.put(channel, Workflow.newActivityStub(TouchActivities.class, channelSendOptions(channel)));
     }
+    this.summaries = new HistorySummaries(plan.steps(), leadZones.get(0));
     if (input.continuation() != null) {
       takeOver(input.continuation());
     }
@@ -291,7 +311,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         continue;
       }
       nextDue = due.get();
-      if (waitUntil(earliest(nextDue, pendingManagerAlert(), nextTaskDeadline()))) {
+      if (waitUntil(earliest(nextDue, pendingManagerAlert(), nextTaskDeadline()), waitSummary(nextIndex, nextDue))) {
         continue;
       }
       if (alertManagerIfDue()) {
@@ -341,7 +361,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       rowLock.lock();
       try {
         LeadStatus writing = status;
-        records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, writing, now()));
+        records(HistorySummaries.outcome(outcome.type(), writing))
+            .recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, writing, now()));
         recordedStatus = writing;
       } finally {
         rowLock.unlock();
@@ -352,7 +373,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     recordedStatus = status;
     upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     changes++;
-    records.recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
+    records(HistorySummaries.outcome(outcome.type(), status))
+        .recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
     return state();
   }
 
@@ -416,7 +438,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       replied |= event.type() == EngagementType.SMS_REPLY;
       emailReplied |= event.type() == EngagementType.EMAIL_REPLY;
       emailOpened |= event.type() == EngagementType.EMAIL_OPEN || event.type() == EngagementType.EMAIL_CLICK;
-      upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+      profileCause = "lead engagement " + event.type();
+      upsertScoreAndGrade();
       profileChanged = true;
       changes++;
     }
@@ -452,7 +475,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   @Override
   public void rescore(Rescore rescore) {
     score = LeadScorer.adjust(rescore.score(), 0);
-    upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
+    profileCause = "rescored";
+    upsertScoreAndGrade();
     profileChanged = true;
     changes++;
   }
@@ -541,7 +565,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant end = plan.steps().isEmpty()
         ? now()
         : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
-    if (!waitUntil(earliest(end, nextTaskDeadline())) && !now().isBefore(end)) {
+    upsertStep(PLAN_END_STEP, end);
+    Instant until = earliest(end, nextTaskDeadline());
+    String summary = until.equals(end)
+        ? summaries.waitingForPlanEnd(end, now()) : summaries.waitingForTaskDeadline(until, now());
+    if (!waitUntil(until, summary) && !now().isBefore(end)) {
       endWith(LeadStatus.RETIRED);
     }
   }
@@ -572,13 +600,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   /** Sleeps until {@code until}; true when woken early by a message that may change the plan. */
-  private boolean waitUntil(Instant until) {
+  private boolean waitUntil(Instant until, String summary) {
     Duration wait = Duration.between(now(), until);
     if (wait.isNegative() || wait.isZero()) {
       return false;
     }
     int seen = changes;
-    return Workflow.await(wait, () -> changes != seen || status.isTerminal() || paused);
+    return await(wait, summary, () -> changes != seen || status.isTerminal() || paused);
   }
 
   private Instant pendingManagerAlert() {
@@ -595,9 +623,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         "grade A lead uncontacted " + plan.managerAlertAfter().toMinutes() + " minutes after the cadence started",
         now());
     if (Workflow.getVersion(ASYNC_MANAGER_ALERT, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      managerAlertSent = Async.procedure(records::alertManager, alert);
+      managerAlertSent = Async.procedure(records(HistorySummaries.managerAlert(alert.reason()))::alertManager, alert);
     } else {
-      records.alertManager(alert);
+      records(HistorySummaries.managerAlert(alert.reason())).alertManager(alert);
     }
     return true;
   }
@@ -641,7 +669,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private void markOverdue(TaskSlaRequest request) {
-    if (taskSla.markOverdue(request).stillToDo()) {
+    if (taskSla(HistorySummaries.taskOverdue(request.taskId())).markOverdue(request).stillToDo()) {
       taskDeadlines.markedOverdue(request.taskId());
     } else {
       taskDeadlines.remove(request.taskId());
@@ -651,7 +679,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The task moves on (and the lead with it, so later call tasks go to whoever has it now). */
   private void escalate(TaskSlaRequest request) {
     taskDeadlines.remove(request.taskId());
-    EscalationResult result = taskSla.escalate(request);
+    EscalationResult result = taskSla(HistorySummaries.taskEscalation(request.taskId())).escalate(request);
     if (!result.escalated()) {
       return;
     }
@@ -684,7 +712,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
         s.channel(), s.templateId(), at, agentId, callDeadline(s, at));
     try {
-      TouchResult result = touches.perform(request);
+      TouchResult result = sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
       taskDeadlines.add(result.task());
       if (result.status().blocksChannel()) {
@@ -722,7 +750,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       // meantime brings the step back.
       Instant at = latestOf(planned, notBefore);
       nextDue = at.isAfter(now()) ? at : now();
-      if (waitForStep(nextDue)) {
+      upsertStep(s.id(), nextDue);
+      if (waitForStep(index, nextDue)) {
         if (unmet.isPresent()) {
           log.info("step {} ({}) skipped: its condition {} does not hold", index, s.id(), unmet.get());
         } else {
@@ -743,13 +772,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         SendTimeRules.staleAfter(s), caughtUpAt.get(s.channel())), now());
     if (decision instanceof SendTimeRules.Wait wait) {
       nextDue = wait.until();
-      waitForStep(nextDue);
+      upsertStep(s.id(), nextDue);
+      waitForStep(index, nextDue);
     } else if (decision instanceof SendTimeRules.Never) {
       log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
       nextStep(index);
     } else if (decision instanceof SendTimeRules.Stale stale) {
       nextDue = now();
-      touchRecords.recordSkippedStale(unsent(index, now(), stale.reason()));
+      sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "stale"))
+          .recordSkippedStale(unsent(index, now(), stale.reason()));
       staleSteps++;
       log.info("step {} ({}) skipped as stale: {}", index, s.id(), stale.reason());
       onTimeCursor = onTime.get();
@@ -761,8 +792,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   /** Sleeps until the step's time (or an alert, or a task deadline); true when the step's time has come. */
-  private boolean waitForStep(Instant due) {
-    if (waitUntil(earliest(due, pendingManagerAlert(), nextTaskDeadline()))) {
+  private boolean waitForStep(int index, Instant due) {
+    if (waitUntil(earliest(due, pendingManagerAlert(), nextTaskDeadline()), waitSummary(index, due))) {
       return false;
     }
     if (alertManagerIfDue()) {
@@ -780,7 +811,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
           ? performCancellable(request)
-          : touches.perform(request);
+          : sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
         log.info("step {} ({}) refused by the activity: {}", index, s.id(), result.detail());
@@ -832,7 +863,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * send the provider took already completes as sent.
    */
   private TouchResult performCancellable(TouchRequest request) {
-    TouchActivities stub = sendsByChannel.get(request.channel());
+    TouchActivities stub = sends(sendsByChannel.get(request.channel()), channelSendOptions(request.channel()),
+        summaries.step(request.stepIndex()));
     List<Promise<TouchResult>> performed = new ArrayList<>(1);
     CancellationScope scope = Workflow.newCancellationScope(
         () -> performed.add(Async.function(stub::perform, request)));
@@ -842,7 +874,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!result.isCompleted()) {
       // A send about to finish is let finish: a cancellation that crosses the activity's completion is
       // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
-      Workflow.await(CANCEL_GRACE, result::isCompleted);
+      await(CANCEL_GRACE, summaries.cancelGrace(request.stepIndex(), CANCEL_GRACE), result::isCompleted);
     }
     if (!result.isCompleted()) {
       log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
@@ -866,7 +898,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The send was cancelled: its touch says what became of it; true when the provider had taken it. */
   private boolean recordCancelled(int index, Instant at) {
     CadenceStep s = step(index);
-    TouchResult recorded = touchRecords.recordCancelled(unsent(index, at, cancelReason(s.channel())));
+    TouchResult recorded = sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "cancelled"))
+        .recordCancelled(unsent(index, at, cancelReason(s.channel())));
     if (recorded.status() == TouchStatus.SENT) {
       countPerformed(s);
       return true;
@@ -880,7 +913,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private void recordFailed(int index, Instant at, ActivityFailure e) {
     failedSteps++;
     log.warn("step {} ({}) failed and was not sent: {}", index, step(index).id(), e.getMessage());
-    TouchResult recorded = touchRecords.recordFailure(unsent(index, at, reasonOf(e)));
+    TouchResult recorded = sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "failed"))
+        .recordFailure(unsent(index, at, reasonOf(e)));
     taskDeadlines.add(recorded.task());
   }
 
@@ -910,7 +944,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private void writeFinalStatus() {
     rowLock.lock();
     try {
-      records.recordStatus(new StatusChange(input.leadId(), status, now()));
+      records(HistorySummaries.status(status)).recordStatus(new StatusChange(input.leadId(), status, now()));
       recordedStatus = status;
       upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     } finally {
@@ -959,6 +993,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     ContinueAsNewOptions.Builder options = ContinueAsNewOptions.newBuilder();
     if (Workflow.getTypedSearchAttributes().size() > 0) {
       options.setTypedSearchAttributes(Workflow.getTypedSearchAttributes());
+    }
+    Map<String, Object> memo = memo();
+    if (!memo.isEmpty()) {
+      options.setMemo(memo);
     }
     Workflow.continueAsNew(options.build(), input.continuedWith(handOver()));
   }
@@ -1060,8 +1098,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private void persistProfileChange() {
     if (profileChanged) {
       profileChanged = false;
-      records.recordProfile(
-          new LeadProfileChange(input.leadId(), score, Grade.forScore(score), agentId, now()));
+      Grade grade = Grade.forScore(score);
+      records(HistorySummaries.profile(score, grade, agentId))
+          .recordProfile(new LeadProfileChange(input.leadId(), score, grade, agentId, now(), profileCause));
     }
   }
 
@@ -1084,7 +1123,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
             break;
           }
           LeadStatus writing = status;
-          records.recordStatus(new StatusChange(input.leadId(), writing, now()));
+          records(HistorySummaries.status(writing)).recordStatus(new StatusChange(input.leadId(), writing, now()));
           recordedStatus = writing;
           upsertKeyword(LeadSearchAttributes.LEAD_STATUS, writing.name());
         } finally {
@@ -1094,10 +1133,128 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return;
     }
     if (status != recordedStatus) {
-      records.recordStatus(new StatusChange(input.leadId(), status, now()));
+      records(HistorySummaries.status(status)).recordStatus(new StatusChange(input.leadId(), status, now()));
       recordedStatus = status;
       upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
     }
+  }
+
+  /** The lead's memo (set by the starter), for the next run: the UI shows it on every run. */
+  private static Map<String, Object> memo() {
+    Map<String, Object> memo = new LinkedHashMap<>();
+    for (String key : LeadMemo.KEYS) {
+      Object value = Workflow.getMemo(key, String.class);
+      if (value != null) {
+        memo.put(key, value);
+      }
+    }
+    return memo;
+  }
+
+  /**
+   * The grade, and the score where the starter set LeadScore, in one upsert. Workflows started before
+   * LeadScore existed have no such attribute: they upsert the grade alone, as their histories recorded.
+   */
+  private void upsertScoreAndGrade() {
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>(2);
+    if (Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_GRADE)) {
+      updates.add(LeadSearchAttributes.LEAD_GRADE.valueSet(Grade.forScore(score).name()));
+    }
+    if (Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_SCORE)) {
+      updates.add(LeadSearchAttributes.LEAD_SCORE.valueSet((long) score));
+    }
+    if (!updates.isEmpty()) {
+      Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
+    }
+  }
+
+  // ---- summaries for the Temporal UI (version 1 of READABLE_HISTORY) --------------------------
+
+  /**
+   * LeadStep and LeadStepDueAt: the step the lead waits for and when it is due, so that a list can find
+   * leads whose step is long overdue (stuck). Upserted when either changes; version 1 of READABLE_HISTORY
+   * only, and only where the starter set them.
+   */
+  private void upsertStep(String stepId, Instant due) {
+    if ((stepId.equals(upsertedStep) && due.equals(upsertedStepDue)) || readableVersion() < 1
+        || !Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_STEP)) {
+      return;
+    }
+    upsertedStep = stepId;
+    upsertedStepDue = due;
+    Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_STEP.valueSet(stepId),
+        LeadSearchAttributes.LEAD_STEP_DUE_AT.valueSet(due.atOffset(ZoneOffset.UTC)));
+  }
+
+  private int readableVersion() {
+    if (readableVersion == null) {
+      readableVersion = Workflow.getVersion(READABLE_HISTORY, Workflow.DEFAULT_VERSION, 1);
+    }
+    return readableVersion;
+  }
+
+  /** The stub itself before READABLE_HISTORY; after it, a stub with the same options and this summary. */
+  private <T> T withSummary(Class<T> type, T plain, ActivityOptions options, String summary) {
+    if (readableVersion() < 1) {
+      return plain;
+    }
+    return Workflow.newActivityStub(type, options.toBuilder().setSummary(summary).build());
+  }
+
+  private TouchActivities sends(TouchActivities plain, ActivityOptions options, String summary) {
+    return withSummary(TouchActivities.class, plain, options, summary);
+  }
+
+  private LeadRecordActivities records(String summary) {
+    return withSummary(LeadRecordActivities.class, records, RECORD_OPTIONS, summary);
+  }
+
+  private TaskActivities taskSla(String summary) {
+    return withSummary(TaskActivities.class, taskSla, RECORD_OPTIONS, summary);
+  }
+
+  private static ActivityOptions channelSendOptions(Channel channel) {
+    return SEND_OPTIONS.toBuilder()
+        .setTaskQueue(TaskQueues.forStep(channel))
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .build();
+  }
+
+  /** What a wait for a step is for: the step, unless the manager alert or a task deadline comes first. */
+  private String waitSummary(int index, Instant due) {
+    Instant alert = pendingManagerAlert();
+    Instant task = nextTaskDeadline();
+    Instant until = earliest(due, alert, task);
+    if (until.equals(due)) {
+      return summaries.waitingForStep(index, due, now());
+    }
+    return until.equals(alert)
+        ? summaries.waitingForManagerAlert(until, now())
+        : summaries.waitingForTaskDeadline(until, now());
+  }
+
+  /**
+   * Waits until the condition holds or the time has passed; true when the condition ended the wait.
+   * Version 1 of READABLE_HISTORY: a timer with a summary, cancelled once the condition holds (so an
+   * early wake-up leaves no timer behind); before it, {@code Workflow.await(Duration, ...)} as recorded.
+   */
+  private boolean await(Duration wait, String summary, Supplier<Boolean> condition) {
+    if (readableVersion() < 1) {
+      return Workflow.await(wait, condition);
+    }
+    if (condition.get()) {
+      return true;
+    }
+    List<Promise<Void>> timer = new ArrayList<>(1);
+    CancellationScope scope = Workflow.newCancellationScope(
+        () -> timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build())));
+    scope.run();
+    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
+    boolean woken = !timer.get(0).isCompleted();
+    if (woken) {
+      scope.cancel("the wait's condition holds");
+    }
+    return woken;
   }
 
   /** Only where the starter set the attribute, i.e. the namespace has it registered. */

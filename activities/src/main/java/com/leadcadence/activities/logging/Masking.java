@@ -30,6 +30,20 @@ public final class Masking {
     return e.charAt(0) + "***" + e.substring(at);
   }
 
+  /** "Jane", "Doe" -> "J*** D***": each name's initial, like the e-mail's; null or blank parts are left out. */
+  public static String name(String firstName, String lastName) {
+    StringBuilder masked = new StringBuilder();
+    for (String part : new String[] {firstName, lastName}) {
+      if (part != null && !part.isBlank()) {
+        if (masked.length() > 0) {
+          masked.append(' ');
+        }
+        masked.append(part.strip().charAt(0)).append("***");
+      }
+    }
+    return masked.length() == 0 ? "***" : masked.toString();
+  }
+
   /** Masks either kind of address (an email has an @). */
   public static String address(String address) {
     return address != null && address.contains("@") ? email(address) : phone(address);

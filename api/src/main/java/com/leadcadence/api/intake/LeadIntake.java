@@ -135,7 +135,7 @@ public final class LeadIntake {
       }
       try {
         workflows.start(row.workflowId(),
-            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())));
+            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())), dealership.name());
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());

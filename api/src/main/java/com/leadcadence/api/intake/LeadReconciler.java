@@ -176,7 +176,7 @@ public final class LeadReconciler implements Managed {
       DealershipRow dealership = dealershipsById.computeIfAbsent(lead.dealershipId(),
           id -> dealerships.findById(id).orElseThrow());
       boolean started = workflows.startIfMissing(lead.workflowId(),
-          CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id())));
+          CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id())), dealership.name());
       leads.markStartedIfStarting(lead.id());
       if (started) {
         LOG.info("Lead {} ({}) had no workflow: started it again", lead.id(), lead.status());

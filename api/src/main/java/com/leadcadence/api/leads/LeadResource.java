@@ -21,10 +21,14 @@ import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.api.temporal.WorkflowMissingException;
 import com.leadcadence.store.dao.OutcomeDao;
 import com.leadcadence.store.rows.OutcomeRow;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import jakarta.ws.rs.HeaderParam;
+import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.rows.LeadChangeKind;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
@@ -66,10 +70,12 @@ public class LeadResource {
 
   private final LeadReassignment reassignment;
   private final LeadSearch search;
+  private final LeadChangeDao changes;
 
   public LeadResource(LeadDao leads, TouchDao touches, OutcomeDao outcomes, LeadIntake intake, LeadOptOuts optOuts,
-      LeadWorkflows workflows, LeadReassignment reassignment, LeadSearch search) {
+      LeadWorkflows workflows, LeadReassignment reassignment, LeadSearch search, LeadChangeDao changes) {
     this.search = search;
+    this.changes = changes;
     this.intake = intake;
     this.outcomes = outcomes;
     this.leads = leads;
@@ -217,7 +223,7 @@ public class LeadResource {
   @Path("/{id}/pause")
   @Timed
   public LeadState pause(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
-    return signalPause(caller, id, "paused", lead ->
+    return signalPause(caller, id, LeadChangeKind.PAUSED, body, lead ->
         workflows.pause(lead.workflowId(), new PauseRequest(reason(body, "paused via API"))));
   }
 
@@ -225,12 +231,16 @@ public class LeadResource {
   @Path("/{id}/resume")
   @Timed
   public LeadState resume(@Auth DealershipPrincipal caller, @PathParam("id") long id, @Valid PauseBody body) {
-    return signalPause(caller, id, "resumed", lead ->
+    return signalPause(caller, id, LeadChangeKind.RESUMED, body, lead ->
         workflows.resume(lead.workflowId(), new PauseRequest(reason(body, "resumed via API"))));
   }
 
-  /** Pause and resume differ only in the signal they send. */
-  private LeadState signalPause(DealershipPrincipal caller, long id, String what, Consumer<LeadRow> signal) {
+  /**
+   * Pause and resume differ only in the signal they send. Once the workflow has the signal, the change
+   * goes to the lead's timeline with who asked for it.
+   */
+  private LeadState signalPause(DealershipPrincipal caller, long id, LeadChangeKind kind, PauseBody body,
+      Consumer<LeadRow> signal) {
     LeadRow lead = requireOwnCadence(find(caller, id));
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       try {
@@ -238,7 +248,10 @@ public class LeadResource {
       } catch (CadenceEndedException e) {
         throw notStartedYet(lead, e);
       }
-      LOG.info("Lead {} {}", lead.id(), what);
+      changes.recordPauseChange(lead.id(), kind, caller.agent() == null ? "CRM via API key"
+          : caller.agent().role().name().toLowerCase(Locale.ROOT) + " " + caller.agent().name(),
+          body == null ? null : body.reason(), Instant.now());
+      LOG.info("Lead {} {}", lead.id(), kind.name().toLowerCase(Locale.ROOT));
       return stateAfterSignal(lead);
     }
   }

@@ -1,9 +1,12 @@
 package com.leadcadence.api.temporal;
 
+import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
+import com.leadcadence.workflows.LeadMemo;
 import com.leadcadence.workflows.LeadSearchAttributes;
 import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.model.LeadCadenceInput;
+import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.EngagementEvent;
@@ -15,7 +18,12 @@ import io.grpc.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -29,6 +37,9 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,9 +47,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The API's only door to the lead workflows: start, query, update, signal. Translates Temporal's
- * exceptions into the two the resources care about: the cadence has ended (409) or Temporal is not
- * available right now (503).
+ * The API's only door to the lead workflows: start (with the memo), query, update, signal, read the
+ * history. Translates Temporal's exceptions into the two the resources care about: the cadence has
+ * ended (409) or Temporal is not available right now (503).
  */
 public final class LeadWorkflows {
   /** How long a request thread waits on Temporal for one call (start, signal, an Update's answer). */
@@ -87,16 +98,18 @@ public final class LeadWorkflows {
    *
    * @throws CadenceUnavailableException when Temporal cannot be reached or refuses the start
    */
-  public void start(String workflowId, LeadCadenceInput input) {
-    startIfMissing(workflowId, input);
+  public void start(String workflowId, LeadCadenceInput input, String dealershipName) {
+    startIfMissing(workflowId, input, dealershipName);
   }
 
   /**
-   * As {@link #start}; true when this call started the workflow, false when one existed already.
+   * As {@link #start}; true when this call started the workflow, false when one existed already. The
+   * workflow gets its memo ({@link LeadMemo}: the lead's masked name, the vehicle, the dealership) here,
+   * the one place lead workflows are started.
    *
    * @throws CadenceUnavailableException when Temporal cannot be reached or refuses the start
    */
-  public boolean startIfMissing(String workflowId, LeadCadenceInput input) {
+  public boolean startIfMissing(String workflowId, LeadCadenceInput input, String dealershipName) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -104,6 +117,7 @@ public final class LeadWorkflows {
             // Never a second cadence for the same lead, not even after the first one closed.
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setTypedSearchAttributes(searchAttributes(input))
+            .setMemo(memo(input, dealershipName))
             .build();
     LeadCadenceWorkflow workflow = client.newWorkflowStub(LeadCadenceWorkflow.class, options);
     if (!available()) {
@@ -184,18 +198,18 @@ public final class LeadWorkflows {
    *
    * @throws CadenceUnavailableException when Temporal cannot be reached or the Update does not complete in time
    */
-  public java.util.Optional<LeadState> earlierOutcome(String workflowId, String updateId) {
+  public Optional<LeadState> earlierOutcome(String workflowId, String updateId) {
     requireAvailable("read the earlier outcome");
     long deadline = System.nanoTime() + callTimeout.toNanos();
     WorkflowUpdateHandle<LeadState> handle =
         client.newUntypedWorkflowStub(workflowId).getUpdateHandle(updateId, LeadState.class);
     try {
-      return java.util.Optional.of(awaitResult(handle, deadline));
+      return Optional.of(awaitResult(handle, deadline));
     } catch (CadenceEndedException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (CadenceUnavailableException e) {
       if (isNotFound(e.getCause())) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       throw e;
     }
@@ -262,6 +276,52 @@ public final class LeadWorkflows {
       // already closed: its score no longer matters
     } catch (RuntimeException e) {
       throw unavailable("could not signal the engagement", e);
+    }
+  }
+
+  /**
+   * The id of the lead workflow's latest run (the one its id reaches), or empty when Temporal has no
+   * workflow under that id.
+   *
+   * @throws CadenceUnavailableException when Temporal cannot be reached or does not answer in time
+   */
+  public Optional<String> latestRunId(String workflowId) {
+    requireAvailable("read the workflow's history");
+    DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
+        .setNamespace(client.getOptions().getNamespace())
+        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+        .build();
+    try {
+      return Optional.of(withDeadline(() -> client.getWorkflowServiceStubs().blockingStub()
+          .describeWorkflowExecution(request)).getWorkflowExecutionInfo().getExecution().getRunId());
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw unavailable("could not read the workflow's history", e);
+    }
+  }
+
+  /**
+   * One page of one run's history (GetWorkflowExecutionHistory). pageToken: empty for the first page,
+   * else the previous answer's. A server may answer with more events than pageSize (the SDK's test
+   * server answers with all of them): callers cut.
+   *
+   * @throws CadenceUnavailableException when Temporal cannot be reached or does not answer in time
+   */
+  public GetWorkflowExecutionHistoryResponse historyPage(String workflowId, String runId, ByteString pageToken,
+      int pageSize) {
+    requireAvailable("read the workflow's history");
+    GetWorkflowExecutionHistoryRequest request = GetWorkflowExecutionHistoryRequest.newBuilder()
+        .setNamespace(client.getOptions().getNamespace())
+        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId))
+        .setMaximumPageSize(pageSize)
+        .setNextPageToken(pageToken)
+        .build();
+    try {
+      return withDeadline(() -> client.getWorkflowServiceStubs().blockingStub().getWorkflowExecutionHistory(request));
+    } catch (RuntimeException e) {
+      throw unavailable("could not read the workflow's history", e);
     }
   }
 
@@ -342,7 +402,17 @@ public final class LeadWorkflows {
         .set(LeadSearchAttributes.LEAD_STATUS, LeadStatus.ACTIVE.name())
         .set(LeadSearchAttributes.ASSIGNED_AGENT,
             input.assignedAgentId() == null ? "unassigned" : String.valueOf(input.assignedAgentId()))
+        .set(LeadSearchAttributes.LEAD_SCORE, (long) input.score())
+        .set(LeadSearchAttributes.LEAD_STEP, LeadSearchAttributes.firstStep(input.plan()))
+        .set(LeadSearchAttributes.LEAD_STEP_DUE_AT, input.receivedAt().atOffset(ZoneOffset.UTC))
         .build();
+  }
+
+  /** Masked as in the logs: the UI is read by engineers, who need to tell leads apart, not reach them. */
+  private static Map<String, Object> memo(LeadCadenceInput input, String dealershipName) {
+    LeadContact contact = input.contact();
+    return LeadMemo.of(Masking.name(contact.firstName(), contact.lastName()),
+        input.vehicle() == null ? null : input.vehicle().describe(), dealershipName, input.dealershipId());
   }
 
   /** The validator's own words ("the cadence has already ended with status CONTACTED"). */

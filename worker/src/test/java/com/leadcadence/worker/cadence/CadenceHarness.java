@@ -52,6 +52,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -152,7 +153,7 @@ final class CadenceHarness implements AutoCloseable {
     options.setWorkerFactoryOptions(factoryOptions != null ? factoryOptions : CadenceWorkers.factoryOptions().build());
     this.env = TestWorkflowEnvironment.newInstance(options.build());
     LeadSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     this.notifier = new AgentNotifier() {
       @Override
       public void taskAssigned(TaskRow task, LeadRow lead) {
@@ -302,6 +303,9 @@ final class CadenceHarness implements AutoCloseable {
                 .set(LeadSearchAttributes.LEAD_GRADE, input.grade().name())
                 .set(LeadSearchAttributes.LEAD_STATUS, "ACTIVE")
                 .set(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(input.assignedAgentId()))
+                .set(LeadSearchAttributes.LEAD_SCORE, (long) input.score())
+                .set(LeadSearchAttributes.LEAD_STEP, LeadSearchAttributes.firstStep(input.plan()))
+                .set(LeadSearchAttributes.LEAD_STEP_DUE_AT, input.receivedAt().atOffset(ZoneOffset.UTC))
                 .build())
             .build());
     WorkflowClient.start(workflow::run, input);
