@@ -41,6 +41,7 @@ import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
+import com.leadcadence.api.cli.SimulateCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
 import com.leadcadence.api.cli.WorkerCommand;
 import com.leadcadence.api.errors.ApiExceptionMapper;
@@ -166,6 +167,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand(this));
     bootstrap.addCommand(new DealershipCommand(System.out));
+    bootstrap.addCommand(new SimulateCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
   }
 
