@@ -10,6 +10,7 @@ import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -22,22 +23,22 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
 
   /** jdbi must be configured with StoreJdbi.configure. */
   public static CadenceActivities create(
-      Jdbi jdbi, Senders senders, MessageTemplates templates, AgentNotifier notifier) {
-    return create(jdbi, senders, templates, notifier, UnsubscribeUrls.NONE);
+      Jdbi jdbi, Senders senders, MessageTemplates templates, AgentNotifier notifier, MeterRegistry meters) {
+    return create(jdbi, senders, templates, notifier, UnsubscribeUrls.NONE, meters);
   }
 
   /** With a link to the lead's unsubscribe page in every email. */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, MeterRegistry meters) {
     return create(jdbi, senders, templates, notifier, unsubscribeUrls,
-        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC());
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC(), meters);
   }
 
   /** clock: what the send activity checks the contact window against (a test's server time in tests). */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock, MeterRegistry meters) {
     return create(jdbi, senders, templates, notifier, unsubscribeUrls,
-        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock);
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock, meters);
   }
 
   /**
@@ -46,18 +47,19 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
    * attempt that died (a killed worker) and the next attempt takes it over.
    */
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
-    return create(jdbi, senders, templates, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC());
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, MeterRegistry meters) {
+    return create(jdbi, senders, templates, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC(), meters);
   }
 
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock,
+      MeterRegistry meters) {
     OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
     return new CadenceActivities(
         new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit,
-            clock),
+            clock, meters),
         new LeadRecordActivitiesImpl(jdbi, notifier),
-        new TaskActivitiesImpl(jdbi, notifier));
+        new TaskActivitiesImpl(jdbi, notifier, meters));
   }
 
   /** For registerActivitiesImplementations(Object...). */

@@ -3,6 +3,7 @@ package com.leadcadence.activities;
 import com.leadcadence.activities.agents.AgentAssigner;
 import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.metrics.ActivityMetrics;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.DealershipDao;
@@ -19,6 +20,7 @@ import com.leadcadence.workflows.activities.EscalationResult;
 import com.leadcadence.workflows.activities.OverdueResult;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TaskSlaRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,11 +44,14 @@ public final class TaskActivitiesImpl implements TaskActivities {
 
   private final Jdbi jdbi;
   private final AgentNotifier notifier;
+  private final ActivityMetrics metrics;
 
   /** jdbi must be configured with StoreJdbi.configure. */
-  public TaskActivitiesImpl(Jdbi jdbi, AgentNotifier notifier) {
+  public TaskActivitiesImpl(Jdbi jdbi, AgentNotifier notifier, MeterRegistry meters) {
     this.jdbi = jdbi;
     this.notifier = notifier;
+    this.metrics = new ActivityMetrics(meters);
+    metrics.declareTaskSlaBreaches();
   }
 
   @Override
@@ -54,8 +59,10 @@ public final class TaskActivitiesImpl implements TaskActivities {
     try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
       TaskDao tasks = jdbi.onDemand(TaskDao.class);
       // Optional.empty() also for a retry that finds its own OVERDUE: the row's status tells the rest.
-      tasks.markOverdue(request.taskId(), request.at())
-          .ifPresent(t -> log.info("Task {} ({}) overdue for agent {}", t.id(), t.kind(), t.agentId()));
+      tasks.markOverdue(request.taskId(), request.at()).ifPresent(t -> {
+        metrics.taskSlaBreach(t.kind(), "overdue");
+        log.info("Task {} ({}) overdue for agent {}", t.id(), t.kind(), t.agentId());
+      });
       Optional<TaskRow> task = tasks.findById(request.taskId());
       if (task.isEmpty()) {
         log.warn("Task {} does not exist; no longer watched", request.taskId());
@@ -69,6 +76,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
   public EscalationResult escalate(TaskSlaRequest request) {
     try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
       Escalation escalation = jdbi.inTransaction(handle -> escalateLocked(handle, request));
+      escalation.newlyEscalated().ifPresent(kind -> metrics.taskSlaBreach(kind, "escalated"));
       if (escalation.notified().isEmpty()) {
         return escalation.result();
       }
@@ -78,10 +86,13 @@ public final class TaskActivitiesImpl implements TaskActivities {
     }
   }
 
-  /** The result, and the tasks whose agents hear of it (the moved task, then the managers' tasks). */
-  private record Escalation(EscalationResult result, List<TaskRow> notified) {
+  /**
+   * The result, the tasks whose agents hear of it (the moved task, then the managers' tasks), and the
+   * escalated task's kind when this call escalated it (not a retry that finds its own work done).
+   */
+  private record Escalation(EscalationResult result, List<TaskRow> notified, Optional<TaskKind> newlyEscalated) {
     static Escalation none() {
-      return new Escalation(EscalationResult.notEscalated(), List.of());
+      return new Escalation(EscalationResult.notEscalated(), List.of(), Optional.empty());
     }
   }
 
@@ -117,7 +128,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
       notified.add(tasks.create(NewTask.escalation(task, manager.id(), note, at)));
     }
     log.info("Task {} escalated: {}; {} manager(s) told", task.id(), note, managers.size());
-    return new Escalation(new EscalationResult(true, agentAfter, managers.size()), notified);
+    return new Escalation(new EscalationResult(true, agentAfter, managers.size()), notified, Optional.of(task.kind()));
   }
 
   /**
@@ -131,6 +142,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
     List<TaskRow> notified = new ArrayList<>();
     notified.add(task);
     notified.addAll(managersTasks);
-    return new Escalation(new EscalationResult(true, task.agentId(), managersTasks.size()), notified);
+    return new Escalation(new EscalationResult(true, task.agentId(), managersTasks.size()), notified,
+        Optional.empty());
   }
 }

@@ -2,6 +2,8 @@ package com.leadcadence.activities;
 
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
+import com.leadcadence.activities.metrics.ActivityMetrics;
+import com.leadcadence.activities.metrics.TouchOutcome;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.EmailMessage;
@@ -40,6 +42,7 @@ import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.ActivityCanceledException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,27 +85,29 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private final Duration sendAttemptLimit;
   /** The activity's own clock for the window check (a test's time-skipping clock in tests). */
   private final Clock clock;
+  /** Each attempt's outcome, counted where it is recorded on the touch row. */
+  private final ActivityMetrics metrics;
 
-  public TouchActivitiesImpl(
-      Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts, AgentNotifier notifier) {
-    this(jdbi, senders, templates, optOuts, notifier, UnsubscribeUrls.NONE);
+  public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
+      AgentNotifier notifier, MeterRegistry meters) {
+    this(jdbi, senders, templates, optOuts, notifier, UnsubscribeUrls.NONE, meters);
   }
 
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, MeterRegistry meters) {
     this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls,
-        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC());
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), Clock.systemUTC(), meters);
   }
 
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Clock clock, MeterRegistry meters) {
     this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls,
-        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock);
+        ProviderTimeouts.sendAttempt(ProviderTimeouts.MAX_ANSWER), clock, meters);
   }
 
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit) {
-    this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC());
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, MeterRegistry meters) {
+    this(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit, Clock.systemUTC(), meters);
   }
 
   /**
@@ -111,7 +116,10 @@ public final class TouchActivitiesImpl implements TouchActivities {
    * that died, and the next attempt takes it over.
    */
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
-      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock) {
+      AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock,
+      MeterRegistry meters) {
+    this.metrics = new ActivityMetrics(meters);
+    metrics.declareTouches();
     this.sendAttemptLimit = sendAttemptLimit;
     this.clock = clock;
     this.jdbi = jdbi;
@@ -137,6 +145,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
         // inside the next window and answers from the row then.
         log.warn("Step {} ({}) refused: started at {}, the {} window closed at {}", request.stepId(),
             request.idempotencyKey(), wallClock, request.channel(), request.allowedUntil());
+        metrics.touch(request.channel(), TouchOutcome.SKIPPED_QUIET_HOURS);
         return new TouchResult(0, TouchStatus.SKIPPED_QUIET_HOURS,
             "started at " + wallClock + ", after the contact window closed at " + request.allowedUntil());
       }
@@ -146,7 +155,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
         case SENDING, UNCONFIRMED -> resumeSend(request, touch);
-        case TASK_CREATED -> withTask(touch);
+        case TASK_CREATED -> withTask(touch, request.escalateAfter());
         default -> {
           log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
           yield resultOf(touch);
@@ -191,10 +200,12 @@ public final class TouchActivitiesImpl implements TouchActivities {
     Channel channel = request.channel();
     String address = channel == Channel.EMAIL ? lead.email() : lead.phone();
     if (address == null || address.isBlank()) {
+      metrics.touch(channel, TouchOutcome.BLOCKED_NO_ADDRESS);
       return settle(touch, TouchState.CHANNEL_BLOCKED, null, null,
           "the lead has no " + (channel == Channel.EMAIL ? "email address" : "phone number"));
     }
     if (optOuts.isBlocked(lead.dealershipId(), address, channel)) {
+      metrics.touch(channel, TouchOutcome.SKIPPED_OPTED_OUT);
       return settle(touch, TouchState.SKIPPED_OPTED_OUT, address, null,
           Masking.address(address) + " opted out of " + channel);
     }
@@ -220,11 +231,13 @@ public final class TouchActivitiesImpl implements TouchActivities {
       if (touch.status() == TouchState.PENDING) {
         String reason = "failed: " + step.reason();
         touches.settle(touch.id(), TouchState.FAILED, null, null, null, truncate(reason));
+        metrics.touch(step.channel(), TouchOutcome.FAILED);
         log.warn("Step {} ({}) FAILED: {}", step.stepId(), step.idempotencyKey(), reason);
       } else if (touch.status() == TouchState.SENDING || touch.status() == TouchState.UNCONFIRMED) {
         // Handed to the provider without a clear answer: it may have gone out, so it is never FAILED
         // (nor SENT); it stays counted as UNCONFIRMED.
         touches.markUnconfirmed(touch.id(), truncate("out of retries, delivery unknown: " + step.reason()));
+        metrics.touch(step.channel(), TouchOutcome.UNCONFIRMED_OUT_OF_RETRIES);
         log.warn("Step {} ({}) UNCONFIRMED after its last retry: {}", step.stepId(), step.idempotencyKey(),
             step.reason());
       }
@@ -242,6 +255,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       TouchRow touch = insertUnsent(step);
       if (!touch.status().isSettled()) {
         touches.settle(touch.id(), TouchState.SKIPPED_STALE, null, null, null, truncate("stale: " + step.reason()));
+        metrics.touch(step.channel(), TouchOutcome.SKIPPED_STALE);
         log.info("Step {} ({}) SKIPPED_STALE: {}", step.stepId(), step.idempotencyKey(), step.reason());
       }
       return unsentResult(touches.findById(touch.id()).orElseThrow(), null);
@@ -254,10 +268,12 @@ public final class TouchActivitiesImpl implements TouchActivities {
       TouchRow touch = insertUnsent(step);
       String reason = truncate("cancelled: " + step.reason());
       if (touch.status() == TouchState.PENDING && touches.cancelPending(touch.id(), reason) == 1) {
+        metrics.touch(step.channel(), TouchOutcome.CANCELLED);
         log.info("Step {} ({}) CANCELLED: {}", step.stepId(), step.idempotencyKey(), step.reason());
       } else if (touch.status() == TouchState.SENDING || touch.status() == TouchState.UNCONFIRMED) {
         // An earlier attempt handed it over without a clear answer (or died doing so): it may have gone out.
         touches.markUnconfirmed(touch.id(), truncate("cancelled, delivery unknown: " + step.reason()));
+        metrics.touch(step.channel(), TouchOutcome.UNCONFIRMED_CANCELLED);
         log.warn("Step {} ({}) UNCONFIRMED when cancelled: {}", step.stepId(), step.idempotencyKey(), step.reason());
       }
       return unsentResult(touches.findById(touch.id()).orElseThrow(), null);
@@ -301,7 +317,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
         + truncate(step.reason()) + ")";
     Optional<TaskRow> existing = tasks.findByTouchId(touch.id());
     if (existing.isPresent()) {
-      return deadline(existing.get(), lead, dealership);
+      return deadline(existing.get(), lead, dealership, step.escalateAfter());
     }
     int attempt = touches.countCallsUpTo(lead.id(), step.stepIndex());
     TaskRow task = tasks.createForTouchIfAbsent(NewTask.call(lead.dealershipId(), lead.id(), agentId, touch.id(),
@@ -311,7 +327,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
     } catch (RuntimeException e) {
       log.warn("task {}: the agent could not be notified: {}", task.id(), e.getMessage());
     }
-    return deadline(task, lead, dealership);
+    return deadline(task, lead, dealership, step.escalateAfter());
   }
 
   private static TouchResult unsentResult(TouchRow touch, TaskDeadline task) {
@@ -355,11 +371,13 @@ public final class TouchActivitiesImpl implements TouchActivities {
       }
       if (lookup.kind() == SentLookup.Kind.FOUND) {
         return sent(request, touch, token, outgoing.address(), lookup.receipt(),
-            "sent via " + lookup.receipt().provider() + ", confirmed by lookup after an unclear answer");
+            "sent via " + lookup.receipt().provider() + ", confirmed by lookup after an unclear answer",
+            TouchOutcome.SENT_AFTER_LOOKUP);
       }
       if (optOuts.isBlocked(lead.dealershipId(), outgoing.address(), request.channel())) {
         touches.settleBy(touch.id(), token, TouchState.SKIPPED_OPTED_OUT,
             "not sent again: " + Masking.address(outgoing.address()) + " opted out meanwhile");
+        metrics.touch(request.channel(), TouchOutcome.SKIPPED_OPTED_OUT);
         return resultOf(touches.findById(touch.id()).orElseThrow());
       }
       boolean absent = lookup.kind() == SentLookup.Kind.ABSENT;
@@ -382,20 +400,24 @@ public final class TouchActivitiesImpl implements TouchActivities {
     } catch (PermanentDeliveryException e) {
       log.warn("{} to {} refused for good: {}", request.channel(), Masking.address(address), e.getMessage());
       touches.settleBy(touch.id(), token, TouchState.CHANNEL_BLOCKED, truncate("provider refused: " + e.getMessage()));
+      metrics.touch(request.channel(), TouchOutcome.BLOCKED_BY_PROVIDER);
       return resultOf(touches.findById(touch.id()).orElseThrow());
     } catch (MessageNotSentException e) {
       // Certainly not accepted: let the retry send it (a superseded attempt's refusal changes nothing).
       touches.revertToPendingBy(touch.id(), token, truncate("not sent: " + e.getMessage()));
+      metrics.touch(request.channel(), TouchOutcome.NOT_SENT);
       throw e;
     } catch (RuntimeException e) {
       // Maybe accepted (500/502/504, no full answer, anything unforeseen): never assume sent.
       touches.markUnconfirmedBy(touch.id(), token, truncate("outcome unknown: " + e.getMessage()));
+      metrics.touch(request.channel(), TouchOutcome.UNCONFIRMED);
       throw e;
     }
     String detail = "sent via " + receipt.provider()
         + (message.smsSegments() == null ? "" : " (" + message.smsSegments().describe() + ")")
         + (resumed ? " after an unclear answer" : "");
-    return sent(request, touch, token, outgoing.address(), receipt, detail);
+    return sent(request, touch, token, outgoing.address(), receipt, detail,
+        resumed ? TouchOutcome.SENT_AGAIN : TouchOutcome.SENT);
   }
 
   /**
@@ -437,7 +459,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
 
   /** Records an accepted message; a superseded attempt records it only if no other attempt holds the row. */
   private TouchResult sent(TouchRequest request, TouchRow touch, String token, String address,
-      SendReceipt receipt, String detail) {
+      SendReceipt receipt, String detail, TouchOutcome outcome) {
     if (touches.markSentBy(touch.id(), token, receipt.provider(), receipt.providerId(), detail) == 0
         && touches.markSentLate(touch.id(), receipt.provider(), receipt.providerId(), detail + " (late)") == 0) {
       TouchRow current = touches.findById(touch.id()).orElseThrow();
@@ -449,6 +471,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       return resultOf(current);
     }
     leads.markFirstResponse(request.leadId(), request.performedAt());
+    metrics.touch(request.channel(), outcome);
     log.info("Step {} sent {} to {} via {} ({})", request.stepId(), request.channel(),
         Masking.address(address), receipt.provider(), receipt.providerId());
     return new TouchResult(touch.id(), TouchStatus.SENT, detail);
@@ -506,23 +529,27 @@ public final class TouchActivitiesImpl implements TouchActivities {
       handle.attach(LeadDao.class).markFirstResponse(lead.id(), request.performedAt());
       return created;
     });
+    metrics.touch(Channel.CALL, TouchOutcome.TASK_CREATED);
     notifier.taskAssigned(task, lead);
     return new TouchResult(touch.id(), TouchStatus.TASK_CREATED, "task " + task.id() + " due " + task.dueAt(),
-        deadline(task, lead, dealership));
+        deadline(task, lead, dealership, request.escalateAfter()));
   }
 
-  private TaskDeadline deadline(TaskRow task, LeadRow lead, DealershipRow dealership) {
-    return new TaskDeadline(task.id(), task.dueAt(), dealership.escalationDelay(lead.grade()));
+  /** The step's own escalation delay when its plan gives one, else the dealership's for the lead's grade. */
+  private static TaskDeadline deadline(TaskRow task, LeadRow lead, DealershipRow dealership, Duration stepDelay) {
+    return new TaskDeadline(task.id(), task.dueAt(),
+        stepDelay != null ? stepDelay : dealership.escalationDelay(lead.grade()));
   }
 
   /** A CALL step performed before (a retry): its result carries the task as the first attempt made it. */
-  private TouchResult withTask(TouchRow touch) {
+  private TouchResult withTask(TouchRow touch, Duration stepDelay) {
     TouchResult done = resultOf(touch);
     return tasks.findByTouchId(touch.id())
         .map(task -> {
           LeadRow lead = leads.findById(task.leadId()).orElseThrow();
           DealershipRow dealership = dealerships.findById(lead.dealershipId()).orElseThrow();
-          return new TouchResult(done.touchId(), done.status(), done.detail(), deadline(task, lead, dealership));
+          return new TouchResult(done.touchId(), done.status(), done.detail(),
+              deadline(task, lead, dealership, stepDelay));
         })
         .orElse(done);
   }

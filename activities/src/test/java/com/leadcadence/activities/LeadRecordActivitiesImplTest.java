@@ -28,6 +28,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +44,8 @@ class LeadRecordActivitiesImplTest {
 
   private final RecordingAgentNotifier notifier = new RecordingAgentNotifier();
   private final CadenceActivities activities = CadenceActivities.create(jdbi,
-      DryRunSenders.all(new DryRunOutbox()), ActivitiesTestSupport.repoTemplates(), notifier);
+      DryRunSenders.all(new DryRunOutbox()), ActivitiesTestSupport.repoTemplates(), notifier,
+      new SimpleMeterRegistry());
 
   @BeforeAll
   static void setUpDatabase() {

@@ -42,6 +42,7 @@ import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.model.Channel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,7 @@ class ProviderFaultsTest {
     assertTrue(providers.liveEmail() && providers.liveTwilio());
     return new TouchActivitiesImpl(jdbi, providers.senders(), ActivitiesTestSupport.repoTemplates(),
         new OptOutRegistry(jdbi.onDemand(OptOutDao.class)), new RecordingAgentNotifier(), UnsubscribeUrls.NONE,
-        ProviderTimeouts.sendAttempt(ANSWER_TIMEOUT));
+        ProviderTimeouts.sendAttempt(ANSWER_TIMEOUT), new SimpleMeterRegistry());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.leadcadence.activities.metrics.ActivityMetrics;
 import com.leadcadence.activities.notify.RecordingAgentNotifier;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
@@ -23,6 +24,7 @@ import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.activities.EscalationResult;
 import com.leadcadence.workflows.activities.TaskSlaRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +44,12 @@ class TaskActivitiesImplTest {
   private static List<AgentRow> managers;
 
   private final RecordingAgentNotifier notifier = new RecordingAgentNotifier();
-  private final TaskActivitiesImpl activities = new TaskActivitiesImpl(jdbi, notifier);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final TaskActivitiesImpl activities = new TaskActivitiesImpl(jdbi, notifier, meters);
+
+  private double breaches(String stage) {
+    return meters.get(ActivityMetrics.TASK_SLA_BREACHES).tags("kind", "call_back_now", "stage", stage).counter().count();
+  }
 
   @BeforeAll
   static void setUpDatabase() {
@@ -91,6 +98,7 @@ class TaskActivitiesImplTest {
     assertTrue(activities.markOverdue(request(task, DUE)).stillToDo(), "a retry: still to do, same stamp");
     assertEquals(TaskStatus.OVERDUE, reread(task).status());
     assertEquals(DUE, reread(task).overdueAt());
+    assertEquals(1.0, breaches("overdue"), "one breach, not one per retry");
 
     TaskRow done = newCallBack("sla-done");
     jdbi.onDemand(TaskDao.class).complete(done.id(), "CONTACTED", null, DUE.minusSeconds(60));
@@ -126,6 +134,7 @@ class TaskActivitiesImplTest {
     assertEquals(escalations, escalationTasks(task), "no second set of ESCALATION tasks");
     assertEquals(1, reassignments(task), "one reassignment event");
     assertEquals(agents.get(1).id(), reread(task).agentId());
+    assertEquals(1.0, breaches("escalated"), "one escalation counted, not the retry");
   }
 
   @Test

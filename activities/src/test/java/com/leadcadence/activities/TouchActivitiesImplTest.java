@@ -43,6 +43,7 @@ import com.leadcadence.activities.senders.SendReceipt;
 import com.leadcadence.activities.senders.SentLookup;
 import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -91,7 +92,7 @@ class TouchActivitiesImplTest {
 
   private TouchActivitiesImpl activities(SmsSender sms) {
     return new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox).withSms(sms), ActivitiesTestSupport.repoTemplates(),
-        optOuts, notifier);
+        optOuts, notifier, new SimpleMeterRegistry());
   }
 
   private TouchActivitiesImpl activities() {
@@ -188,7 +189,7 @@ class TouchActivitiesImplTest {
     };
     TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi,
         new Senders(unclearOnce, new DryRunSenders(outbox), new DryRunSenders(outbox)),
-        ActivitiesTestSupport.repoTemplates(), optOuts, notifier);
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier, new SimpleMeterRegistry());
     TouchRequest ack = request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null);
 
     assertThrows(IllegalStateException.class, () -> touches.perform(ack));
@@ -226,7 +227,8 @@ class TouchActivitiesImplTest {
     };
     // Attempts live at most 2 s here, so the second may take the touch over from the first after that.
     TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox).withSms(slowThenFine),
-        ActivitiesTestSupport.repoTemplates(), optOuts, notifier, UnsubscribeUrls.NONE, Duration.ofSeconds(2));
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier, UnsubscribeUrls.NONE, Duration.ofSeconds(2),
+        new SimpleMeterRegistry());
     TouchRequest intro = request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null);
 
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -368,7 +370,7 @@ class TouchActivitiesImplTest {
       return dryRun.send(message);
     };
     TouchActivitiesImpl touches = new TouchActivitiesImpl(jdbi, new Senders(recording, dryRun, dryRun),
-        ActivitiesTestSupport.repoTemplates(), optOuts, notifier);
+        ActivitiesTestSupport.repoTemplates(), optOuts, notifier, new SimpleMeterRegistry());
 
     touches.perform(request(leadId, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null));
     TouchResult sms = touches.perform(request(leadId, dealershipId, 2, Channel.SMS, "intro", agent.id(), null));

@@ -30,6 +30,7 @@ import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class UnsentTouchActivitiesTest {
   private TouchActivitiesImpl activitiesAt(Instant wallClock) {
     return new TouchActivitiesImpl(jdbi, DryRunSenders.all(outbox), ActivitiesTestSupport.repoTemplates(),
         new OptOutRegistry(jdbi.onDemand(OptOutDao.class)), notifier, UnsubscribeUrls.NONE,
-        Clock.fixed(wallClock, ZoneOffset.UTC));
+        Clock.fixed(wallClock, ZoneOffset.UTC), new SimpleMeterRegistry());
   }
 
   private long lead() {

@@ -6,6 +6,7 @@ import com.leadcadence.activities.CadenceActivities;
 import com.leadcadence.activities.notify.SendingAgentNotifier;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.DryRunOutbox;
+import com.leadcadence.activities.senders.DryRunSenders;
 import com.leadcadence.activities.providers.CallbackUrls;
 import com.leadcadence.activities.providers.ProviderSenders;
 import com.leadcadence.activities.senders.Senders;
@@ -34,11 +35,14 @@ import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
 import com.leadcadence.store.dao.AgentDao;
+import com.leadcadence.store.dao.CadencePlanDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadSearchDao;
 import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
+import com.leadcadence.api.cadences.CadenceResource;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.SimulateCommand;
@@ -52,7 +56,15 @@ import com.leadcadence.api.errors.UnreadBodyDrainFilter;
 import com.leadcadence.api.errors.UnexpectedExceptionMapper;
 import com.leadcadence.api.errors.ViolationExceptionMapper;
 import com.leadcadence.api.errors.WebApplicationExceptionMapper;
+import com.leadcadence.api.health.ProviderCredentialsHealthCheck;
 import com.leadcadence.api.health.TemporalHealthCheck;
+import com.leadcadence.api.metrics.Metrics;
+import com.leadcadence.api.metrics.RejectedRequests;
+import com.leadcadence.api.metrics.WorkerMetricsServer;
+import com.leadcadence.activities.metrics.TimedSenders;
+import com.leadcadence.activities.providers.CredentialsCheck;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.leadcadence.api.adf.AdfIntake;
 import com.leadcadence.api.adf.AdfLeadResource;
 import com.leadcadence.api.adf.AdfParser;
@@ -64,6 +76,7 @@ import com.leadcadence.api.intake.LeadOptOuts;
 import com.leadcadence.api.leads.LeadResource;
 import com.leadcadence.api.openapi.OpenApiResource;
 import com.leadcadence.api.startup.DatabaseStartup;
+import com.leadcadence.api.startup.PlansAndTemplates;
 import com.leadcadence.api.startup.Ports;
 import com.leadcadence.api.startup.ReadyBanner;
 import com.leadcadence.api.startup.StartupFailure;
@@ -101,8 +114,8 @@ import com.leadcadence.store.dao.TouchDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
+import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -120,7 +133,6 @@ import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Map;
@@ -184,29 +196,36 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     useOwnExceptionMappers(config);
     Ports.ensureConfiguredPortsFree(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
+    // One Prometheus registry for the process (the app's, Temporal's and the JVM's series): admin /metrics.
+    PrometheusMeterRegistry meters = Metrics.createRegistry(environment.lifecycle());
+    Metrics.serveOnAdminPort(environment, meters);
+    environment.jersey().register(new RejectedRequests(meters));
     Jdbi jdbi = openDatabase(config, environment);
     seedDemoDealership(config, jdbi);
-    MessageTemplates templates = loadVerifiedTemplates(config);
-    TemporalRuntime temporal = openTemporal(config, environment);
-    Senders senders = providerSenders(config).senders();
+    PlansAndTemplates checked = PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir());
+    MessageTemplates templates = checked.templates();
+    TemporalRuntime temporal = openTemporal(config, environment, meters);
+    ProviderSenders providers = providerSenders(config);
+    Senders senders = timedSenders(providers, meters);
     AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
-      runWorker(config, environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal);
+      runWorker(config, environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal, meters);
     }
     LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
-        config.getTemporal().getCallTimeout().toJavaDuration());
+        config.getTemporal().getCallTimeout().toJavaDuration(), meters);
     Shared shared = new Shared(jdbi, workflows,
         new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
-        new LeadFinder(jdbi), notifier, Clock.systemUTC());
+        new LeadFinder(jdbi), notifier, new DealershipCadences(checked.plans(), new CadencePlanLoader(templates),
+            templates, jdbi.onDemand(CadencePlanDao.class)), Clock.systemUTC(), meters);
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerWebhooks(config, environment, shared);
     registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
+    registerCadences(environment, shared);
     environment.jersey().register(OpenApiResource.fromClasspath());
-    environment.healthChecks().register("temporal",
-        new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
+    registerHealthChecks(config, environment, temporal, providers);
     environment.lifecycle().addServerLifecycleListener(
         server -> ReadyBanner.log(server, temporal, config.getDemo().isSeed()));
   }
@@ -216,11 +235,49 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     UnsetVariables.check(config);
     UnsubscribeLinks unsubscribeLinks = unsubscribeLinks(config, environment);
     Jdbi jdbi = openDatabase(config, environment);
-    MessageTemplates templates = loadVerifiedTemplates(config);
-    TemporalRuntime temporal = openTemporal(config, environment);
-    Senders senders = providerSenders(config).senders();
+    MessageTemplates templates =
+        PlansAndTemplates.load(config.getTemplatesDir(), config.getCadencesDir()).templates();
+    PrometheusMeterRegistry meters = Metrics.createRegistry(environment.lifecycle());
+    adminEndpoint(config).ifPresent(admin ->
+        environment.lifecycle().manage(new WorkerMetricsServer(meters, admin.getBindHost(), admin.getPort())));
+    TemporalRuntime temporal = openTemporal(config, environment, meters);
+    Senders senders = timedSenders(providerSenders(config), meters);
     runWorker(config, environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
-        unsubscribeLinks, temporal);
+        unsubscribeLinks, temporal, meters);
+  }
+
+  /** The admin connector, whose port a worker process (no admin server of its own) serves /metrics on. */
+  private static Optional<HttpConnectorFactory> adminEndpoint(LeadCadenceConfiguration config) {
+    if (config.getServerFactory() instanceof DefaultServerFactory server && !server.getAdminConnectors().isEmpty()
+        && server.getAdminConnectors().get(0) instanceof HttpConnectorFactory http) {
+      return Optional.of(http);
+    }
+    return Optional.empty();
+  }
+
+  /** Every provider call timed, named by the provider that really answers it (or dry-run). */
+  private static Senders timedSenders(ProviderSenders providers, MeterRegistry meters) {
+    return TimedSenders.time(providers.senders(), providers.liveEmail() ? "sendgrid" : DryRunSenders.PROVIDER,
+        providers.liveTwilio() ? "twilio" : DryRunSenders.PROVIDER, meters);
+  }
+
+  /**
+   * /healthcheck on the admin port: the database ("mysql", registered by JdbiFactory with the pool),
+   * Temporal, and each provider that sends for real (its credentials, asked with one free read a minute).
+   */
+  private static void registerHealthChecks(LeadCadenceConfiguration config, Environment environment,
+      TemporalRuntime temporal, ProviderSenders providers) {
+    environment.healthChecks().register("temporal",
+        new TemporalHealthCheck(temporal.connection().stubs(), temporal.target().address()));
+    var settings = config.getSenders().providerSettings();
+    if (providers.liveEmail()) {
+      environment.healthChecks().register("sendgrid",
+          new ProviderCredentialsHealthCheck(CredentialsCheck.sendGrid(settings.sendGrid(), Clock.systemUTC())));
+    }
+    if (providers.liveTwilio()) {
+      environment.healthChecks().register("twilio",
+          new ProviderCredentialsHealthCheck(CredentialsCheck.twilio(settings.twilio(), Clock.systemUTC())));
+    }
   }
 
   /**
@@ -239,7 +296,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** What several parts of the API use, built once. */
   private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
-      LeadFinder finder, AgentNotifier notifier, Clock clock) {
+      LeadFinder finder, AgentNotifier notifier, DealershipCadences cadences, Clock clock, MeterRegistry meters) {
     <T> T dao(Class<T> type) {
       return jdbi.onDemand(type);
     }
@@ -265,19 +322,9 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     }
   }
 
-  /** Every template any default plan names must exist and compile, or the start stops here. */
-  private static MessageTemplates loadVerifiedTemplates(LeadCadenceConfiguration config) {
-    try {
-      MessageTemplates templates = new MessageTemplates(Path.of(config.getTemplatesDir()));
-      templates.verify(DefaultCadencePlans.templateRefs());
-      return templates;
-    } catch (IllegalStateException e) {
-      throw new StartupFailure("message templates are not usable: " + e.getMessage(), e);
-    }
-  }
-
-  private static TemporalRuntime openTemporal(LeadCadenceConfiguration config, Environment environment) {
-    TemporalRuntime temporal = TemporalRuntime.open(config.getTemporal());
+  private static TemporalRuntime openTemporal(LeadCadenceConfiguration config, Environment environment,
+      MeterRegistry meters) {
+    TemporalRuntime temporal = TemporalRuntime.open(config.getTemporal(), meters);
     environment.lifecycle().manage(temporal);
     return temporal;
   }
@@ -285,26 +332,26 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   /** Registered after the Temporal runtime, so Dropwizard stops the worker first. */
   private static void runWorker(LeadCadenceConfiguration config, Environment environment, Jdbi jdbi,
       Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
-      TemporalRuntime temporal) {
+      TemporalRuntime temporal, MeterRegistry meters) {
     SendRates rates = config.getSenders().getPerSecond().toSendRates();
     CadenceActivities activities = CadenceActivities.create(jdbi, PacedSenders.pace(senders, rates), templates,
-        notifier, unsubscribeLinks, sendAttemptLimit(config));
+        notifier, unsubscribeLinks, sendAttemptLimit(config), meters);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
         CadenceWorkers.factoryOptions()
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
     CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates,
-        webhookActivities(config.getWebhooks(), jdbi));
+        webhookActivities(config.getWebhooks(), jdbi, meters));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
   /** The outbound webhooks' HTTP side, run by the worker. */
-  private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi) {
+  private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi, MeterRegistry meters) {
     return new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class), jdbi.onDemand(WebhookSubscriptionDao.class),
         jdbi.onDemand(WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
         settings.getConnectTimeout().toJavaDuration(), settings.getRequestTimeout().toJavaDuration(),
-        Clock.systemUTC());
+        Clock.systemUTC(), meters);
   }
 
   /**
@@ -369,17 +416,22 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerAuth(environment, authenticator);
     environment.jersey().register(new SessionResource(authenticator));
     LeadIntake intake = new LeadIntake(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.notifier(),
-        shared.clock());
+        shared.cadences(), shared.clock(), shared.meters());
     environment.jersey().register(new LeadResource(shared.dao(LeadDao.class), shared.dao(TouchDao.class),
         shared.dao(OutcomeDao.class), intake, new LeadOptOuts(shared.optOuts()), shared.workflows(),
         reassignment(shared), new LeadSearch(shared.dao(LeadSearchDao.class))));
     registerAdfIntake(config, environment, shared, intake);
     // Periodic: leads left STARTING (Temporal down at intake, a lost reply) get their workflow within a
     // minute, and at once when Temporal answers again.
-    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(),
+    LeadReconciler reconciler = new LeadReconciler(shared.jdbi(), shared.optOuts(), shared.workflows(), shared.cadences(),
         temporal.embedded() ? LeadReconciler.Scope.OPEN_LEADS : LeadReconciler.Scope.STARTING_LEADS);
     temporal.availability().whenAvailable(reconciler::trigger);
     environment.lifecycle().manage(reconciler);
+  }
+
+  /** The dealership's cadence plans: the defaults read at start, and its own versions. */
+  private static void registerCadences(Environment environment, Shared shared) {
+    environment.jersey().register(new CadenceResource(shared.cadences()));
   }
 
   private static LeadReassignment reassignment(Shared shared) {

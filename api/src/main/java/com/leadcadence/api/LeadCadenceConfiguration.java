@@ -1,6 +1,7 @@
 package com.leadcadence.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.leadcadence.worker.plans.CadencePlanLoader;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -17,6 +18,9 @@ public class LeadCadenceConfiguration extends Configuration {
   @Valid @NotNull private TemporalSettings temporal = new TemporalSettings();
 
   @NotBlank private String templatesDir = "config/templates";
+
+  /** The cadence plan files (one plan per *.yml), relative to the working directory. */
+  @NotBlank private String cadencesDir = CadencePlanLoader.DEFAULT_DIRECTORY;
 
   @Valid @NotNull private SendersSettings senders = new SendersSettings();
 
@@ -75,6 +79,16 @@ public class LeadCadenceConfiguration extends Configuration {
   @JsonProperty("templatesDir")
   public void setTemplatesDir(String templatesDir) {
     this.templatesDir = templatesDir;
+  }
+
+  @JsonProperty("cadencesDir")
+  public String getCadencesDir() {
+    return cadencesDir;
+  }
+
+  @JsonProperty("cadencesDir")
+  public void setCadencesDir(String cadencesDir) {
+    this.cadencesDir = cadencesDir;
   }
 
   @JsonProperty("senders")

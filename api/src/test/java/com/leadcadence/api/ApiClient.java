@@ -59,6 +59,13 @@ final class ApiClient {
     }
   }
 
+  /** PUT of a body as it is, with its content type (e.g. a YAML document). */
+  Reply put(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Reply delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }

@@ -38,6 +38,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.workflows.model.EngagementType;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -427,7 +428,8 @@ class ProviderWebhooksTest {
     TouchActivitiesImpl activity = new TouchActivitiesImpl(DB.jdbi(), DryRunSenders.all(outbox), templates,
         new OptOutRegistry(optOuts()), new SendingAgentNotifier(DB.jdbi().onDemand(AgentDao.class),
             DB.jdbi().onDemand(DealershipDao.class), DB.jdbi().onDemand(LeadDao.class), DryRunSenders.all(outbox),
-            templates, java.time.Clock.systemUTC(), null));
+            templates, java.time.Clock.systemUTC(), null),
+        new SimpleMeterRegistry());
     return activity.perform(new TouchRequest(leadId, dealershipId, "after-stop-" + leadId, 99, "sms-1",
         Channel.SMS, "intro", Instant.now(), null, null));
   }

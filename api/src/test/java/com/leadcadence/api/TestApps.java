@@ -47,6 +47,7 @@ public final class TestApps {
     config.getEmbeddedDatabaseFallback().setEnabled(false);
     // The tests run in the api module's directory.
     config.setTemplatesDir("../config/templates");
+    config.setCadencesDir("../config/cadences");
     DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
     ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
     ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);

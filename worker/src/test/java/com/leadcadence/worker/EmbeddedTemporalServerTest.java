@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.workflows.LeadSearchAttributes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
@@ -18,7 +19,7 @@ class EmbeddedTemporalServerTest {
   @Test
   void clientsConnectOverGrpcAndASecondRegistrationFindsTheAttributesThere() throws IOException {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort());
-        TemporalConnection connection = TemporalConnection.open(server.target())) {
+        TemporalConnection connection = TemporalConnection.open(server.target(), new SimpleMeterRegistry())) {
       var info = connection.stubs().blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       assertTrue(info.hasCapabilities());
 

@@ -35,6 +35,7 @@ import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.Rescore;
 import com.leadcadence.workflows.model.TaskDeadline;
+import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
@@ -169,6 +170,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
   /** The lead answered a text: a person carries the conversation on, automated texts stop. */
   private boolean replied;
+  /** The lead answered an email, opened or clicked one: what a step's conditions may ask. */
+  private boolean emailReplied;
+  private boolean emailOpened;
   /** The duplicate leads whose re-inquiry has been counted (RE_INQUIRY details). */
   private final Set<String> reInquiries = new HashSet<>();
   /** Score or agent changed since the row last heard of them. */
@@ -410,6 +414,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
       replied |= event.type() == EngagementType.SMS_REPLY;
+      emailReplied |= event.type() == EngagementType.EMAIL_REPLY;
+      emailOpened |= event.type() == EngagementType.EMAIL_OPEN || event.type() == EngagementType.EMAIL_CLICK;
       upsertKeyword(LeadSearchAttributes.LEAD_GRADE, Grade.forScore(score).name());
       profileChanged = true;
       changes++;
@@ -710,12 +716,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     Instant planned = plannedAt(index);
     Instant notBefore = latestOf(lastStepAt, refusedUntil);
-    if (blocked().contains(s.channel())) {
-      // Decided at its time, not before: an opt-in in the meantime brings the step back.
+    Optional<StepCondition> unmet = unmetCondition(s);
+    if (blocked().contains(s.channel()) || unmet.isPresent()) {
+      // Decided at its time, not before: an opt-in (or, for a condition, an outcome or a reply) in the
+      // meantime brings the step back.
       Instant at = latestOf(planned, notBefore);
       nextDue = at.isAfter(now()) ? at : now();
       if (waitForStep(nextDue)) {
-        log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
+        if (unmet.isPresent()) {
+          log.info("step {} ({}) skipped: its condition {} does not hold", index, s.id(), unmet.get());
+        } else {
+          log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
+        }
         nextStep(index);
       }
       return;
@@ -763,7 +775,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil);
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
@@ -881,7 +893,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private UnsentTouch unsent(int index, Instant at, String reason) {
     CadenceStep s = step(index);
     return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, index, s.id(), s.channel(),
-        s.templateId(), at, agentId, s.channel() == Channel.CALL ? callDeadline(s, at) : null, reason);
+        s.templateId(), at, agentId, s.channel() == Channel.CALL ? callDeadline(s, at) : null, reason,
+        s.escalateAfter());
   }
 
   private static String reasonOf(ActivityFailure e) {
@@ -956,7 +969,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward), paused,
         pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
         onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
-        cancelledSteps, Set.copyOf(reInquiries));
+        cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened);
   }
 
   /** The state a previous run handed over: this run goes on exactly where that one stopped. */
@@ -1004,6 +1017,20 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (c.reInquiries() != null) {
       reInquiries.addAll(c.reInquiries());
     }
+    emailReplied = Boolean.TRUE.equals(c.emailReplied());
+    emailOpened = Boolean.TRUE.equals(c.emailOpened());
+  }
+
+  /**
+   * The first of the step's conditions that does not hold now; empty when all hold (always, for steps
+   * without conditions: every plan recorded before conditions existed, so their histories replay unchanged).
+   */
+  private Optional<StepCondition> unmetCondition(CadenceStep s) {
+    return s.conditions().stream().filter(c -> switch (c) {
+      case LAST_CALL_NO_ANSWER -> lastOutcome != OutcomeType.NO_ANSWER;
+      case NO_REPLY -> replied || emailReplied;
+      case EMAIL_NOT_OPENED -> emailOpened;
+    }).findFirst();
   }
 
   private int rulesVersion() {

@@ -124,6 +124,24 @@ public final class MessageTemplates {
     return text;
   }
 
+  /** Whether every file the template needs is there (a plan naming it can be performed). */
+  public boolean exists(TemplateRef ref) {
+    return files(ref.channel(), ref.templateId()).stream().allMatch(f -> Files.isRegularFile(directory.resolve(f)));
+  }
+
+  /**
+   * Whether this text template can open a cadence's texting: rendered with long values, it names the
+   * dealership and says "{@value #STOP_LINE}" (the opt-out notice the first text to a lead must carry).
+   */
+  public boolean announcesOptOut(String smsTemplateId) {
+    try {
+      String text = render(Channel.SMS, smsTemplateId, WORST_CASE).body();
+      return text.contains(WORST_CASE.dealershipName()) && text.contains(STOP_LINE);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /**
    * Checks every template the refs name: the files exist and compile, use only
    * {@link TemplateContext#PLACEHOLDERS}, never write an unescaped value into HTML, render with every

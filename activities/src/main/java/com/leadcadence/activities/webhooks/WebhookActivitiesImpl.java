@@ -1,6 +1,7 @@
 package com.leadcadence.activities.webhooks;
 
 import com.leadcadence.activities.logging.LeadMdc;
+import com.leadcadence.activities.metrics.ActivityMetrics;
 import com.leadcadence.store.dao.LeadEventDao;
 import com.leadcadence.store.dao.WebhookDeliveryDao;
 import com.leadcadence.store.dao.WebhookSubscriptionDao;
@@ -12,6 +13,7 @@ import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.webhooks.WebhookActivities;
 import com.leadcadence.workflows.webhooks.WebhookAttempt;
 import com.leadcadence.workflows.webhooks.WebhookGiveUp;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -43,10 +45,13 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
   private final Duration requestTimeout;
   private final Clock clock;
   private final HttpClient http;
+  private final ActivityMetrics metrics;
 
   public WebhookActivitiesImpl(LeadEventDao events, WebhookSubscriptionDao subscriptions,
       WebhookDeliveryDao deliveries, ReceiverAddresses receivers, Duration connectTimeout, Duration requestTimeout,
-      Clock clock) {
+      Clock clock, MeterRegistry meters) {
+    this.metrics = new ActivityMetrics(meters);
+    metrics.declareOutboundWebhooks();
     this.events = events;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
@@ -77,6 +82,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
       Optional<String> refused = receivers.problem(subscription.url());
       if (refused.isPresent()) {
         deliveries.recordFailedAttempt(delivery.id(), null, "url " + refused.get());
+        metrics.outboundWebhookAttempt("url_refused");
         throw ApplicationFailure.newNonRetryableFailure("the subscription's url " + refused.get(), "WebhookUrlRefused");
       }
       LeadEventRow event = events.findById(delivery.eventId()).orElseThrow();
@@ -102,21 +108,25 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
       String error = truncate("no answer: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
       deliveries.recordFailedAttempt(delivery.id(), null, error);
+      metrics.outboundWebhookAttempt("no_answer");
       log.warn("webhook {} of event {} ({}) to subscription {}: {}", delivery.id(), event.id(), event.type(),
           subscription.id(), error);
       throw attemptFailed(error, "WebhookUnanswered");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       deliveries.recordFailedAttempt(delivery.id(), null, "interrupted");
+      metrics.outboundWebhookAttempt("interrupted");
       throw attemptFailed("interrupted", "WebhookUnanswered");
     }
     if (status >= 200 && status < 300) {
       deliveries.markDelivered(delivery.id(), status);
+      metrics.outboundWebhookAttempt("delivered");
       log.info("webhook {} of event {} ({}) delivered to subscription {}: HTTP {}", delivery.id(), event.id(),
           event.type(), subscription.id(), status);
       return;
     }
     deliveries.recordFailedAttempt(delivery.id(), status, "HTTP " + status);
+    metrics.outboundWebhookAttempt(status >= 500 ? "http_5xx" : status >= 400 ? "http_4xx" : "http_other");
     log.warn("webhook {} of event {} ({}) to subscription {}: HTTP {}", delivery.id(), event.id(), event.type(),
         subscription.id(), status);
     throw attemptFailed("the receiver answered HTTP " + status, "WebhookRefused");
@@ -134,6 +144,7 @@ public final class WebhookActivitiesImpl implements WebhookActivities {
   @Override
   public void markWebhookFailed(WebhookGiveUp giveUp) {
     if (deliveries.markFailed(giveUp.deliveryId(), truncate(giveUp.reason())) > 0) {
+      metrics.outboundWebhookFailed();
       log.warn("webhook delivery {} FAILED: {}", giveUp.deliveryId(), giveUp.reason());
     }
   }

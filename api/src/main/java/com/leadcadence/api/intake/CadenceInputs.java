@@ -3,11 +3,11 @@ package com.leadcadence.api.intake;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.Vehicle;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
 import com.leadcadence.workflows.scoring.LeadScore;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.scoring.ScoringFacts;
@@ -51,8 +51,12 @@ public final class CadenceInputs {
   }
 
 
-  /** The workflow input for a stored lead: plan snapshot by grade, channels blocked from the start. */
-  public static LeadCadenceInput forLead(LeadRow lead, DealershipRow dealership, OptOutRegistry optOuts) {
+  /**
+   * The workflow input for a stored lead: a snapshot of the plan for its grade and source, channels blocked
+   * from the start.
+   */
+  public static LeadCadenceInput forLead(LeadRow lead, DealershipRow dealership, OptOutRegistry optOuts,
+      CadencePlans plans) {
     return new LeadCadenceInput(
         lead.id(),
         dealership.id(),
@@ -63,7 +67,7 @@ public final class CadenceInputs {
         lead.assignedAgentId(),
         blockedChannels(lead, optOuts.blockedChannels(dealership.id(), lead.email(), lead.phone())),
         dealership.schedule(),
-        DefaultCadencePlans.forGrade(lead.grade()),
+        plans.forLead(lead.grade(), lead.source()),
         lead.createdAt());
   }
 

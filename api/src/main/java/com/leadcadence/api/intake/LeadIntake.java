@@ -3,6 +3,7 @@ package com.leadcadence.api.intake;
 import com.leadcadence.activities.agents.AgentAssigner;
 import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
@@ -24,6 +25,7 @@ import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.scoring.LeadScore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,6 +44,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeadIntake {
   private static final Logger LOG = LoggerFactory.getLogger(LeadIntake.class);
+  /**
+   * {@code leadcadence_leads_accepted_total{outcome}}: started (its cadence runs), starting (stored, its
+   * workflow starts when Temporal answers), duplicate (stored as a DUPLICATE of an open lead), repeat
+   * (the same source and external id again: nothing new stored). Refusals are counted from the HTTP
+   * answer (RejectedRequests), since most happen before this service is called.
+   */
+  public static final String ACCEPTED = "leadcadence.leads.accepted";
 
   private final Jdbi jdbi;
   private final LeadDao leads;
@@ -50,15 +59,20 @@ public final class LeadIntake {
   private final AgentDao agents;
   private final AgentNotifier notifier;
   private final DuplicateLeads duplicates;
+  private final DealershipCadences cadences;
   private final Clock clock;
+  private final MeterRegistry meters;
 
-  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier, Clock clock) {
+  public LeadIntake(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, AgentNotifier notifier,
+      DealershipCadences cadences, Clock clock, MeterRegistry meters) {
+    this.meters = meters;
     this.jdbi = jdbi;
     this.leads = jdbi.onDemand(LeadDao.class);
     this.agents = jdbi.onDemand(AgentDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
+    this.cadences = cadences;
     this.duplicates = new DuplicateLeads(jdbi, workflows, clock);
     this.clock = clock;
   }
@@ -74,6 +88,18 @@ public final class LeadIntake {
    *     A lead whose workflow could not start (Temporal unreachable) is returned STARTING.
    */
   public Result intake(DealershipRow dealership, CreateLeadRequest request) {
+    Accepted accepted = intakeOnce(dealership, request);
+    meters.counter(ACCEPTED, "outcome", accepted.outcome()).increment();
+    return accepted.result();
+  }
+
+  private record Accepted(Result result, String outcome) {
+    static Accepted of(Result result, String outcomeIfCreated) {
+      return new Accepted(result, result.created() ? outcomeIfCreated : "repeat");
+    }
+  }
+
+  private Accepted intakeOnce(DealershipRow dealership, CreateLeadRequest request) {
     NormalisedLead lead = NormalisedLead.of(request, dealership, clock.instant());
     if (request.assignedAgentId() != null
         && agents.findById(dealership.id(), request.assignedAgentId()).filter(AgentRow::active).isEmpty()) {
@@ -86,7 +112,7 @@ public final class LeadIntake {
         LOG.info("Duplicate intake of lead {} ({} {}): nothing started", row.id(), lead.source(), lead.externalId());
       }
       duplicates.tellOriginal(row);
-      return new Result(row, false);
+      return Accepted.of(new Result(row, false), "repeat");
     }
     Optional<LeadRow> original =
         existing.isPresent() ? Optional.empty() : duplicates.originalOf(dealership.id(), lead);
@@ -94,7 +120,7 @@ public final class LeadIntake {
       LeadScore score = CadenceInputs.score(lead, dealership);
       NewLead duplicate = newLead(lead, dealership, new LeadScore(score.points(), Grade.D, score.reasons()),
           original.get().assignedAgentId());
-      return new Result(duplicates.record(duplicate, original.get()), true);
+      return Accepted.of(new Result(duplicates.record(duplicate, original.get()), true), "duplicate");
     }
     LeadRow row = existing.orElseGet(() -> insertOrFindConcurrent(lead, dealership));
     try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
@@ -105,14 +131,15 @@ public final class LeadIntake {
       if (!workflows.available()) {
         LOG.info("Lead {} accepted as STARTING: Temporal cannot be reached, its workflow starts when it answers",
             row.id());
-        return new Result(row, isNew);
+        return Accepted.of(new Result(row, isNew), "starting");
       }
       try {
-        workflows.start(row.workflowId(), CadenceInputs.forLead(row, dealership, optOuts));
+        workflows.start(row.workflowId(),
+            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())));
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());
-        return new Result(row, isNew);
+        return Accepted.of(new Result(row, isNew), "starting");
       }
       LeadRow started;
       try {
@@ -129,7 +156,7 @@ public final class LeadIntake {
       LOG.info("Lead {} from {} started: grade {} score {}, email {}, phone {}, agent {}",
           row.id(), row.source(), row.grade(), row.score(), Masking.email(row.email()),
           Masking.phone(row.phone()), row.assignedAgentId());
-      return new Result(started, true);
+      return Accepted.of(new Result(started, true), "started");
     }
   }
 

@@ -2,6 +2,7 @@ package com.leadcadence.api.intake;
 
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.optout.OptOutRegistry;
+import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.temporal.LeadWorkflows;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -54,6 +55,7 @@ public final class LeadReconciler implements Managed {
   private final DealershipDao dealerships;
   private final OptOutRegistry optOuts;
   private final LeadWorkflows workflows;
+  private final DealershipCadences cadences;
   private final Scope scope;
   private final Duration interval;
   private final Clock clock;
@@ -65,12 +67,13 @@ public final class LeadReconciler implements Managed {
   /** Whether the start-up pass (of its scope) has run; until then each run is that pass. */
   private volatile boolean initialPassDone;
 
-  public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Scope scope) {
-    this(jdbi, optOuts, workflows, scope, DEFAULT_INTERVAL, Clock.systemUTC());
+  public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, DealershipCadences cadences,
+      Scope scope) {
+    this(jdbi, optOuts, workflows, cadences, scope, DEFAULT_INTERVAL, Clock.systemUTC());
   }
 
-  public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, Scope scope,
-      Duration interval, Clock clock) {
+  public LeadReconciler(Jdbi jdbi, OptOutRegistry optOuts, LeadWorkflows workflows, DealershipCadences cadences,
+      Scope scope, Duration interval, Clock clock) {
     this.scope = scope;
     this.interval = interval;
     this.clock = clock;
@@ -78,6 +81,7 @@ public final class LeadReconciler implements Managed {
     this.dealerships = jdbi.onDemand(DealershipDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
+    this.cadences = cadences;
   }
 
   @Override
@@ -171,7 +175,8 @@ public final class LeadReconciler implements Managed {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       DealershipRow dealership = dealershipsById.computeIfAbsent(lead.dealershipId(),
           id -> dealerships.findById(id).orElseThrow());
-      boolean started = workflows.startIfMissing(lead.workflowId(), CadenceInputs.forLead(lead, dealership, optOuts));
+      boolean started = workflows.startIfMissing(lead.workflowId(),
+          CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id())));
       leads.markStartedIfStarting(lead.id());
       if (started) {
         LOG.info("Lead {} ({}) had no workflow: started it again", lead.id(), lead.status());

@@ -12,6 +12,7 @@ import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
 import io.grpc.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -51,12 +52,17 @@ public final class LeadWorkflows {
 
   private final WorkflowClient client;
   private final TemporalAvailability availability;
+  /** {@code leadcadence_workflow_starts_total{result}}: started, already_started or unavailable. */
+  public static final String STARTS = "leadcadence.workflow.starts";
   private final Duration callTimeout;
+  private final MeterRegistry meters;
 
-  public LeadWorkflows(WorkflowClient client, TemporalAvailability availability, Duration callTimeout) {
+  public LeadWorkflows(WorkflowClient client, TemporalAvailability availability, Duration callTimeout,
+      MeterRegistry meters) {
     this.client = client;
     this.availability = availability;
     this.callTimeout = callTimeout;
+    this.meters = meters;
   }
 
   /** False while Temporal is known to be unreachable: a call would only wait and fail. */
@@ -100,16 +106,26 @@ public final class LeadWorkflows {
             .setTypedSearchAttributes(searchAttributes(input))
             .build();
     LeadCadenceWorkflow workflow = client.newWorkflowStub(LeadCadenceWorkflow.class, options);
+    if (!available()) {
+      countStart("unavailable");
+    }
     requireAvailable("start the cadence workflow");
     try {
       withDeadline(() -> WorkflowClient.start(workflow::run, input));
+      countStart("started");
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       // the earlier attempt got through: nothing to do
+      countStart("already_started");
       return false;
     } catch (RuntimeException e) {
+      countStart("unavailable");
       throw unavailable("could not start the cadence workflow", e);
     }
+  }
+
+  private void countStart(String result) {
+    meters.counter(STARTS, "result", result).increment();
   }
 
   /** Never throws: a failed query is reported in the reading (the row is still worth showing). */

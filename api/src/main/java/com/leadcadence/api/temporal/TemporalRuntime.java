@@ -8,6 +8,7 @@ import com.leadcadence.worker.SearchAttributeRegistrar;
 import com.leadcadence.worker.TemporalConnection;
 import com.leadcadence.worker.TemporalTarget;
 import io.dropwizard.lifecycle.Managed;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public final class TemporalRuntime implements Managed {
   }
 
   /** @throws StartupFailure when the embedded server's port is taken */
-  public static TemporalRuntime open(TemporalSettings settings) {
+  public static TemporalRuntime open(TemporalSettings settings, MeterRegistry meters) {
     java.time.Duration retry = settings.getRpcRetryExpiration().toJavaDuration();
     if (settings.embedded()) {
       Ports.ensureFree(null, settings.getEmbeddedPort(), "embedded Temporal server");
@@ -45,10 +46,10 @@ public final class TemporalRuntime implements Managed {
         throw new StartupFailure(e.getMessage(), e);
       }
       TemporalTarget target = server.target().withRpcRetryExpiration(retry);
-      return new TemporalRuntime(Optional.of(server), TemporalConnection.open(target));
+      return new TemporalRuntime(Optional.of(server), TemporalConnection.open(target, meters));
     }
     TemporalTarget target = new TemporalTarget(settings.getAddress(), settings.getNamespace(), retry);
-    TemporalRuntime runtime = new TemporalRuntime(Optional.empty(), TemporalConnection.open(target));
+    TemporalRuntime runtime = new TemporalRuntime(Optional.empty(), TemporalConnection.open(target, meters));
     // A real server may already have them (or forbid adding them, e.g. Temporal Cloud): log, go on.
     runtime.availability.whenAvailable(runtime::registerSearchAttributes);
     LOG.info("Using the Temporal server at {} (namespace {})", target.address(), target.namespace());

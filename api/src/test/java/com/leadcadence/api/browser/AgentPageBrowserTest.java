@@ -241,7 +241,7 @@ class AgentPageBrowserTest {
       assertTrue(visible(By.cssSelector("#detail[data-lead-id='" + leadId + "']")) != null,
           "the lead stays on screen after the outcome");
 
-      // The text goes out right away (DefaultCadencePlans.TEXT_AFTER_NO_ANSWER), often before the
+      // The text goes out right away (afterNoAnswer: 0m in config/cadences), often before the
       // outcome's answer; if the cadence says it is still to come, wait FOLLOW_UP_TEXT past its time.
       WebElement saved = driver.findElement(By.id("detail-message"));
       String nextAt = saved.getAttribute("data-next-step-at");

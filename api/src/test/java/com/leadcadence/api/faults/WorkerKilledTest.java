@@ -389,6 +389,7 @@ class WorkerKilledTest {
   private static Path writeConfig(Path file, TestDatabase db, String temporalAddress, String standInUrl)
       throws IOException {
     String templates = Path.of("..", "config", "templates").toAbsolutePath().normalize().toString();
+    String cadences = Path.of("..", "config", "cadences").toAbsolutePath().normalize().toString();
     String yaml = """
         server:
           applicationConnectors:
@@ -414,6 +415,7 @@ class WorkerKilledTest {
           # The test server never hands a dead worker's sticky tasks to the shared queue (a real one does).
           stickyQueueTimeout: 0s
         templatesDir: "%s"
+        cadencesDir: "%s"
         senders:
           mode: providers
           publicBaseUrl: "https://leads.example-dealer.test"
@@ -446,7 +448,7 @@ class WorkerKilledTest {
             - type: console
               logFormat: "%%-5p [%%d{HH:mm:ss.SSS}] %%c{1}: %%m [%%X{leadId}]%%n"
         """.formatted(db.jdbcUrl(), db.user(), db.password() == null ? "" : db.password(), temporalAddress,
-        templates, SENDERS_TIMEOUT.toSeconds(), ProviderHttpStandIn.ACCOUNT_SID, DEALER_PHONE, standInUrl,
+        templates, cadences, SENDERS_TIMEOUT.toSeconds(), ProviderHttpStandIn.ACCOUNT_SID, DEALER_PHONE, standInUrl,
         standInUrl);
     Files.writeString(file, yaml);
     return file;

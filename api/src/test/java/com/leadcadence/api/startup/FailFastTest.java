@@ -7,6 +7,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.leadcadence.api.LeadCadenceConfiguration;
 import com.leadcadence.api.TemporalSettings;
 import com.leadcadence.api.temporal.TemporalRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class FailFastTest {
     try (ServerSocket taken = new ServerSocket(0)) {
       TemporalSettings settings = new TemporalSettings();
       settings.setEmbeddedPort(taken.getLocalPort());
-      StartupFailure failure = assertThrows(StartupFailure.class, () -> TemporalRuntime.open(settings));
+      StartupFailure failure = assertThrows(StartupFailure.class, () -> TemporalRuntime.open(settings, new SimpleMeterRegistry()));
       assertTrue(failure.getMessage().contains("port " + taken.getLocalPort()), failure.getMessage());
     }
   }

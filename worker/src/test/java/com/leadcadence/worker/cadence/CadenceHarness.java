@@ -26,6 +26,8 @@ import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
+import com.leadcadence.worker.plans.CadencePlanLoader;
+import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.LeadSearchAttributes;
 import com.leadcadence.workflows.TaskQueues;
@@ -37,7 +39,7 @@ import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import com.leadcadence.workflows.model.Vehicle;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -64,6 +66,10 @@ import java.util.function.UnaryOperator;
  */
 final class CadenceHarness implements AutoCloseable {
   static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  static final Path TEMPLATES = Path.of("..", "config", "templates");
+  /** The repository's plan files, as the start reads them: every cadence test runs them. */
+  static final CadencePlans PLANS =
+      new CadencePlanLoader(new MessageTemplates(TEMPLATES)).load(Path.of("..", "config", "cadences"));
 
   final TestDatabase db;
   final long dealershipId;
@@ -170,7 +176,7 @@ final class CadenceHarness implements AutoCloseable {
    */
   private void registerCadence(WorkerFactory factory) {
     CadenceActivities activities = CadenceActivities.create(db.jdbi(), senders,
-        new MessageTemplates(Path.of("..", "config", "templates")), notifier, UnsubscribeUrls.NONE, serverClock());
+        new MessageTemplates(TEMPLATES), notifier, UnsubscribeUrls.NONE, serverClock(), new SimpleMeterRegistry());
     com.leadcadence.workflows.activities.LeadRecordActivities real = activities.leadRecord();
     com.leadcadence.workflows.activities.LeadRecordActivities hooked =
         new com.leadcadence.workflows.activities.LeadRecordActivities() {
@@ -277,7 +283,7 @@ final class CadenceHarness implements AutoCloseable {
     DealershipSchedule schedule = dealership.schedule();
     return new LeadCadenceInput(leadId, dealershipId, "website", contact,
         new Vehicle(2024, "Toyota", "Camry", "XSE", null, "STK-1"), score, agentId, blocked, schedule,
-        DefaultCadencePlans.forGrade(grade), now());
+        PLANS.forLead(grade, "website"), now());
   }
 
   static LeadContact chicagoLead() {

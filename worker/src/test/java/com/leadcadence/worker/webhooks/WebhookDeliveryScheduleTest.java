@@ -25,6 +25,7 @@ import com.leadcadence.workflows.webhooks.WebhookDeliveryInput;
 import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflow;
 import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -78,7 +79,8 @@ class WebhookDeliveryScheduleTest {
     worker.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class),
         jdbi.onDemand(WebhookSubscriptionDao.class), jdbi.onDemand(WebhookDeliveryDao.class),
-        new ReceiverAddresses(true), Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC()));
+        new ReceiverAddresses(true), Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC(),
+        new SimpleMeterRegistry()));
     env.start();
   }
 

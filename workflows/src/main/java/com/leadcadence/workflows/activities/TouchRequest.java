@@ -9,7 +9,8 @@ import java.time.Instant;
  * One step to perform. performedAt is workflow time (so touches carry the cadence's own clock, also
  * under time skipping); callSla is set for CALL steps. allowedUntil (null: no limit, e.g. email) is
  * the end of the contact window the workflow found open: the activity refuses to start a send at or
- * after it (its second line of defence against a late start).
+ * after it (its second line of defence against a late start). escalateAfter (null: the dealership's delay
+ * for the lead's grade) is the step's own escalation delay for its call task.
  */
 public record TouchRequest(
     long leadId,
@@ -22,13 +23,22 @@ public record TouchRequest(
     Instant performedAt,
     Long agentId,
     Duration callSla,
-    Instant allowedUntil) {
+    Instant allowedUntil,
+    Duration escalateAfter) {
 
   /** Without a window limit: requests from before the limit existed, emails, tests. */
   public TouchRequest(long leadId, long dealershipId, String workflowId, int stepIndex, String stepId,
       Channel channel, String templateId, Instant performedAt, Long agentId, Duration callSla) {
     this(leadId, dealershipId, workflowId, stepIndex, stepId, channel, templateId, performedAt, agentId, callSla,
-        null);
+        null, null);
+  }
+
+  /** With the dealership's escalation delay: requests from before steps had their own, tests. */
+  public TouchRequest(long leadId, long dealershipId, String workflowId, int stepIndex, String stepId,
+      Channel channel, String templateId, Instant performedAt, Long agentId, Duration callSla,
+      Instant allowedUntil) {
+    this(leadId, dealershipId, workflowId, stepIndex, stepId, channel, templateId, performedAt, agentId, callSla,
+        allowedUntil, null);
   }
 
   public String idempotencyKey() {

@@ -12,7 +12,8 @@ import java.util.Set;
  * where it is in the plan, what it performed and counted, pauses, opt-outs and blocked channels, the
  * score and agent, the tasks whose SLA it watches, and the catch-up bookkeeping of the send-time rules.
  * The new run starts from exactly this, so it neither repeats a step nor forgets a signal. runs counts
- * the runs before the one that takes it over.
+ * the runs before the one that takes it over. emailReplied and emailOpened (for step conditions) are null
+ * in continuations from before them: nothing seen.
  */
 public record CadenceContinuation(
     int runs,
@@ -46,4 +47,6 @@ public record CadenceContinuation(
     int failedSteps,
     int staleSteps,
     int cancelledSteps,
-    Set<String> reInquiries) {}
+    Set<String> reInquiries,
+    Boolean emailReplied,
+    Boolean emailOpened) {}

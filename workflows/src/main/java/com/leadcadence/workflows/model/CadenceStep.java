@@ -1,11 +1,17 @@
 package com.leadcadence.workflows.model;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One touch of a plan. templateId names the message (config/templates). onNoAnswerWithin, when set,
  * pulls this step forward to at most that long after an agent reports NO_ANSWER (the follow-up text).
- * callSla is how long an agent has for a CALL task.
+ * callSla is how long an agent has for a CALL task; escalateAfter (nullable: the dealership's delay for
+ * the lead's grade) how long an overdue CALL task waits before it escalates. conditions: the step runs
+ * only if all of them hold at its time, and is skipped otherwise (empty: always).
+ *
+ * <p>escalateAfter and conditions came after 0.1.0: inputs recorded before them have neither (null), which
+ * reads as the old behaviour.
  */
 public record CadenceStep(
     String id,
@@ -13,17 +19,23 @@ public record CadenceStep(
     String templateId,
     StepTiming timing,
     Duration onNoAnswerWithin,
-    Duration callSla) {
+    Duration callSla,
+    Duration escalateAfter,
+    List<StepCondition> conditions) {
+
+  public CadenceStep {
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
+  }
 
   public static CadenceStep of(String id, Channel channel, String templateId, StepTiming timing) {
-    return new CadenceStep(id, channel, templateId, timing, null, null);
+    return new CadenceStep(id, channel, templateId, timing, null, null, null, List.of());
   }
 
   public CadenceStep withNoAnswerFollowUp(Duration within) {
-    return new CadenceStep(id, channel, templateId, timing, within, callSla);
+    return new CadenceStep(id, channel, templateId, timing, within, callSla, escalateAfter, conditions);
   }
 
   public CadenceStep withCallSla(Duration sla) {
-    return new CadenceStep(id, channel, templateId, timing, onNoAnswerWithin, sla);
+    return new CadenceStep(id, channel, templateId, timing, onNoAnswerWithin, sla, escalateAfter, conditions);
   }
 }

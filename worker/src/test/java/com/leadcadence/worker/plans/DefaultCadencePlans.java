@@ -1,4 +1,4 @@
-package com.leadcadence.workflows.plan;
+package com.leadcadence.worker.plans;
 
 import static com.leadcadence.workflows.model.Channel.CALL;
 import static com.leadcadence.workflows.model.Channel.EMAIL;
@@ -13,17 +13,15 @@ import com.leadcadence.workflows.model.CadenceStep;
 import com.leadcadence.workflows.model.Grade;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The default cadences, as data. Grade picks intensity: A and B get the full 30-day multi-channel
- * cadence (A also alerts a manager when uncontacted after 15 minutes), C an email-heavy nurture with
- * few calls, D none. Day steps rotate morning, afternoon and evening in the lead's time zone.
+ * The default cadences as they were written in Java until 0.1.0, before they became the files in
+ * config/cadences: kept only as the reference those files must reproduce exactly
+ * ({@link DefaultPlanFilesTest}). Changing a default plan means changing its file and this reference.
  */
-public final class DefaultCadencePlans {
-  public static final int VERSION = 1;
+final class DefaultCadencePlans {
+  static final int VERSION = 1;
 
   private static final Duration FIRST_CALL_SLA = Duration.ofMinutes(5);
   private static final Duration LATER_CALL_SLA = Duration.ofMinutes(15);
@@ -69,21 +67,12 @@ public final class DefaultCadencePlans {
 
   private DefaultCadencePlans() {}
 
-  public static CadencePlan forGrade(Grade grade) {
+  static CadencePlan forGrade(Grade grade) {
     return switch (grade) {
       case A -> new CadencePlan("hot", VERSION, FULL, Duration.ofMinutes(15));
       case B -> new CadencePlan("standard", VERSION, FULL, null);
       case C -> new CadencePlan("nurture", VERSION, NURTURE, null);
       case D -> new CadencePlan("none", VERSION, List.of(), null);
     };
-  }
-
-  /** Every template any default plan uses. */
-  public static Set<TemplateRef> templateRefs() {
-    Set<TemplateRef> refs = new LinkedHashSet<>();
-    for (Grade grade : Grade.values()) {
-      forGrade(grade).steps().forEach(s -> refs.add(new TemplateRef(s.channel(), s.templateId())));
-    }
-    return refs;
   }
 }

@@ -1,0 +1,46 @@
+package com.leadcadence.worker.plans;
+
+import com.leadcadence.workflows.model.CadencePlan;
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.plan.TemplateRef;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checked plans of a directory and the choice of a lead's plan: the plan for its grade and source if
+ * one names the source, else the plan for its grade (every grade has one: {@link CadencePlanValidator}).
+ */
+public final class CadencePlans {
+  private final List<CadencePlanValidator.ValidPlan> plans;
+
+  CadencePlans(List<CadencePlanValidator.ValidPlan> plans) {
+    this.plans = List.copyOf(plans);
+  }
+
+  public CadencePlan forLead(Grade grade, String source) {
+    return plans.stream()
+        .filter(p -> p.grades().contains(grade) && source != null && p.sources().contains(source))
+        .findFirst()
+        .or(() -> plans.stream().filter(p -> p.grades().contains(grade) && p.sources().isEmpty()).findFirst())
+        .orElseThrow(() -> new IllegalStateException("no plan for grade " + grade))
+        .plan();
+  }
+
+  /** Every plan, in file name order. */
+  public List<CadencePlanValidator.ValidPlan> all() {
+    return plans;
+  }
+
+  public Optional<CadencePlanValidator.ValidPlan> named(String name) {
+    return plans.stream().filter(p -> p.plan().name().equals(name)).findFirst();
+  }
+
+  /** Every template a plan names: the start verifies that each renders. */
+  public Set<TemplateRef> templateRefs() {
+    Set<TemplateRef> refs = new LinkedHashSet<>();
+    plans.forEach(p -> p.plan().steps().forEach(s -> refs.add(new TemplateRef(s.channel(), s.templateId()))));
+    return refs;
+  }
+}

@@ -1,0 +1,346 @@
+package com.leadcadence.worker.plans;
+
+import static com.leadcadence.worker.plans.DefaultPlanFilesTest.TEMPLATES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.workflows.model.CadencePlan;
+import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.StepCondition;
+import com.leadcadence.workflows.model.StepTiming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading a plan directory: a valid one with every form of timing, and one test per kind of mistake, each
+ * named by file, step and field. Every directory here serves grades B, C and D with {@code none.yml};
+ * each test adds the plan for grade A it is about.
+ */
+class CadencePlanLoaderTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void otherGrades() throws IOException {
+    write("none.yml", """
+        name: none
+        version: 1
+        grades: [B, C, D]
+        steps: []
+        """);
+  }
+
+  @Test
+  void aValidPlanWithEveryKindOfTimingConditionAndCallSetting() throws IOException {
+    write("hot.yml", plan("""
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+          - id: call-1
+            channel: CALL
+            template: call
+            timing: +0
+            callSla: 5m
+            escalateAfter: 1h30m
+          - id: sms-1
+            channel: sms
+            template: intro
+            timing: +15m
+            afterNoAnswer: 0m
+            conditions: [last-call-no-answer, no-reply]
+          - id: email-d1
+            channel: email
+            template: options
+            timing: day 1 rotate
+            conditions: [EMAIL_NOT_OPENED]
+          - id: call-d2
+            channel: call
+            template: call
+            timing: day 2 rotate
+            callSla: 15m
+          - id: vm-d3
+            channel: voicemail
+            template: vm-intro
+            timing: day 3 rotate
+          - id: email-d4
+            channel: email
+            template: check-in
+            timing: day 4 rotate
+          - id: email-d5
+            channel: email
+            template: nurture
+            timing: day 5 at 9:15
+        """));
+    CadencePlan plan = load().forLead(Grade.A, "website");
+
+    assertEquals("hot", plan.name());
+    assertEquals(3, plan.version());
+    List<CadenceStep> s = plan.steps();
+    assertEquals(StepTiming.atReceipt(), s.get(0).timing());
+    assertEquals(new CadenceStep("call-1", Channel.CALL, "call", StepTiming.afterStart(Duration.ZERO), null,
+        Duration.ofMinutes(5), Duration.ofMinutes(90), List.of()), s.get(1));
+    assertEquals(new CadenceStep("sms-1", Channel.SMS, "intro", StepTiming.afterStart(Duration.ofMinutes(15)),
+        Duration.ZERO, null, null, List.of(StepCondition.LAST_CALL_NO_ANSWER, StepCondition.NO_REPLY)), s.get(2));
+    assertEquals(List.of(StepCondition.EMAIL_NOT_OPENED), s.get(3).conditions());
+    // rotate: morning, afternoon, evening, then morning again
+    assertEquals(StepTiming.onDay(1, LocalTime.of(10, 0)), s.get(3).timing());
+    assertEquals(StepTiming.onDay(2, LocalTime.of(14, 0)), s.get(4).timing());
+    assertEquals(StepTiming.onDay(3, LocalTime.of(18, 0)), s.get(5).timing());
+    assertEquals(StepTiming.onDay(4, LocalTime.of(10, 0)), s.get(6).timing());
+    assertEquals(StepTiming.onDay(5, LocalTime.of(9, 15)), s.get(7).timing());
+    assertEquals(Duration.ofMinutes(15), plan.managerAlertAfter());
+  }
+
+  @Test
+  void aPlanForOneSourceServesThatSourceOnly() throws IOException {
+    write("hot.yml", plan(ACK));
+    write("hot-facebook.yml", """
+        name: hot-facebook
+        version: 1
+        grades: [A]
+        sources: [facebook]
+        steps: []
+        """);
+    CadencePlans plans = load();
+    assertEquals("hot-facebook", plans.forLead(Grade.A, "facebook").name());
+    assertEquals("hot", plans.forLead(Grade.A, "website").name());
+    assertEquals("none", plans.forLead(Grade.B, "facebook").name());
+  }
+
+  @Test
+  void unknownTemplate() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-2
+            channel: email
+            template: vehicle-detials
+            timing: +30m
+        """));
+    assertOnlyProblem("hot.yml: step 'email-2': template: unknown email template 'vehicle-detials'");
+  }
+
+  @Test
+  void stepsOutOfOrder() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: sms-2
+            channel: sms
+            template: intro
+            timing: +4h
+          - id: email-2
+            channel: email
+            template: vehicle-details
+            timing: +30m
+        """));
+    assertOnlyProblem("hot.yml: step 'email-2': timing: steps out of order: '+30m' can come before step 'sms-2' (+4h)");
+  }
+
+  @Test
+  void aDayStepThatCanFallBeforeAnEarlierOffsetIsOutOfOrder() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-2
+            channel: email
+            template: vehicle-details
+            timing: +4h
+          - id: email-3
+            channel: email
+            template: options
+            timing: day 0 at 18:00
+        """));
+    assertOnlyProblem("hot.yml: step 'email-3': timing: steps out of order: 'day 0 at 18:00' can come before "
+        + "step 'email-2' (+4h)");
+  }
+
+  @Test
+  void aTextWithoutConsentHandling(@TempDir Path templates) throws IOException {
+    copyTree(Path.of("..", "config", "templates"), templates);
+    Files.writeString(templates.resolve("sms/price-drop.mustache"), "Hi {{firstName}}, the price just dropped!");
+    write("hot.yml", plan(ACK + """
+          - id: sms-1
+            channel: sms
+            template: price-drop
+            timing: +15m
+          - id: sms-2
+            channel: sms
+            template: intro
+            timing: +1h
+        """));
+    InvalidCadencePlansException e = assertThrows(InvalidCadencePlansException.class,
+        () -> new CadencePlanLoader(new MessageTemplates(templates)).load(dir));
+    assertEquals(List.of("hot.yml: step 'sms-1': template: the first text of a plan must carry the consent notice: "
+        + "sms template 'price-drop' must name the dealership and say \"Reply STOP to opt out\" (as 'intro' does)"),
+        e.problems().stream().map(PlanProblem::toString).toList());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aPlanLongerThanItsRetirementDay() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-31
+            channel: email
+            template: final
+            timing: day 31 at 10:00
+        """));
+    assertOnlyProblem("hot.yml: step 'email-31': timing: the plan is longer than its retirement day (30): "
+        + "this step comes on day 31");
+  }
+
+  @Test
+  void anOffsetPastTheRetirementDayOfItsOwnPlan() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-2
+            channel: email
+            template: final
+            timing: +3d1h
+        """).replace("version: 3", "version: 3\nretirementDay: 3"));
+    assertOnlyProblem("hot.yml: step 'email-2': timing: the plan is longer than its retirement day (3): "
+        + "this step comes on day 4");
+  }
+
+  @Test
+  void unknownChannel() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: fax-1
+            channel: fax
+            template: ack
+            timing: +1h
+        """));
+    assertOnlyProblem("hot.yml: step 'fax-1': channel: unknown value 'fax': one of email, sms, call, voicemail");
+  }
+
+  @Test
+  void duplicateStepId() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: ack
+            channel: email
+            template: vehicle-details
+            timing: +30m
+        """));
+    assertOnlyProblem("hot.yml: step 'ack': id: duplicate step id");
+  }
+
+  @Test
+  void missingGradeCoverage() throws IOException {
+    write("hot.yml", plan(ACK).replace("grades: [A]", "grades: [A]\nsources: [website]"));
+    assertOnlyProblem(dir + ": grades: no plan serves grade A for every source");
+  }
+
+  @Test
+  void aGradeServedTwice() throws IOException {
+    write("hot.yml", plan(ACK).replace("grades: [A]", "grades: [A, B]"));
+    assertOnlyProblem("none.yml: grades: grade B is already served by hot.yml");
+  }
+
+  @Test
+  void unreadableTimingAndDuration() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: call-1
+            channel: call
+            template: call
+            timing: tomorrow
+            callSla: soon
+        """));
+    List<String> problems = problems();
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("hot.yml: step 'call-1': timing: 'tomorrow' is not a timing"), problems.get(0));
+    assertTrue(problems.get(1).startsWith("hot.yml: step 'call-1': callSla: 'soon' is not a duration"), problems.get(1));
+  }
+
+  @Test
+  void callSettingsBelongToCalls() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: call-1
+            channel: call
+            template: call
+            timing: +0m
+          - id: email-2
+            channel: email
+            template: options
+            timing: +30m
+            escalateAfter: 1h
+        """));
+    List<String> problems = problems();
+    assertEquals(List.of("hot.yml: step 'call-1': callSla: required for a call: how long the agent has for the task "
+        + "(e.g. 15m)", "hot.yml: step 'email-2': escalateAfter: only a call step has one (this step is email)"),
+        problems);
+  }
+
+  @Test
+  void unknownConditionFieldOrRepeatedKey() throws IOException {
+    write("hot.yml", plan(ACK.replace("timing: at receipt", "timing: at receipt\n    conditions: [if-sunny]")));
+    write("warm.yml", plan(ACK).replace("name: hot", "name: warm").replace("version: 3", "version: 3\nfoo: 1"));
+    write("cold.yml", plan(ACK).replace("name: hot", "name: cold\nname: cold"));
+    List<String> problems = problems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("cold.yml: Duplicate field 'name'"), problems.get(0));
+    assertTrue(problems.get(1).startsWith("hot.yml: step 'ack': conditions: unknown value 'if-sunny': one of "
+        + "last-call-no-answer, no-reply, email-not-opened"), problems.get(1));
+    assertTrue(problems.get(2).startsWith("warm.yml: foo: Unrecognized field \"foo\""), problems.get(2));
+  }
+
+  @Test
+  void aMissingDirectoryIsOneProblem() {
+    InvalidCadencePlansException e = assertThrows(InvalidCadencePlansException.class,
+        () -> new CadencePlanLoader(TEMPLATES).load(dir.resolve("nowhere")));
+    assertEquals(1, e.problems().size());
+    assertTrue(e.getMessage().contains("nowhere: no such directory (cadencesDir"), e.getMessage());
+  }
+
+  private static final String ACK = """
+        - id: ack
+          channel: email
+          template: ack
+          timing: at receipt
+      """;
+
+  private static String plan(String steps) {
+    return """
+        name: hot
+        version: 3
+        grades: [A]
+        managerAlertAfter: 15m
+        steps:
+        """ + steps;
+  }
+
+  private void write(String file, String text) throws IOException {
+    Files.writeString(dir.resolve(file), text);
+  }
+
+  private CadencePlans load() {
+    return new CadencePlanLoader(TEMPLATES).load(dir);
+  }
+
+  private List<String> problems() {
+    InvalidCadencePlansException e = assertThrows(InvalidCadencePlansException.class, this::load);
+    assertEquals(e.problems().size() + 1L, e.getMessage().lines().count(), "one line per problem: " + e.getMessage());
+    return e.problems().stream().map(PlanProblem::toString).toList();
+  }
+
+  private void assertOnlyProblem(String start) {
+    List<String> problems = problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith(start), "expected '" + start + "...', got: " + problems.get(0));
+  }
+}
