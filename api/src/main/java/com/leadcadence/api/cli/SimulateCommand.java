@@ -6,17 +6,22 @@ import com.leadcadence.worker.simulation.LeadBehaviour;
 import com.leadcadence.worker.simulation.MonthSimulator;
 import com.leadcadence.worker.simulation.SimulatedDealership;
 import com.leadcadence.workflows.model.CadencePlan;
-import com.leadcadence.workflows.model.Grade;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import com.leadcadence.api.startup.PlansAndTemplates;
+import com.leadcadence.worker.plans.CadencePlanLoader;
+import com.leadcadence.worker.plans.CadencePlanValidator;
+import com.leadcadence.worker.plans.CadencePlans;
+import com.leadcadence.worker.plans.PlanProblem;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -40,7 +45,7 @@ public class SimulateCommand extends Command {
   @Override
   public void configure(Subparser subparser) {
     subparser.addArgument("--plan").action(Arguments.append()).required(true)
-        .help("a plan's name (" + names() + "); give two or more to compare them");
+        .help("a plan's name in --cadences, or a plan file's path; give two or more to compare them");
     subparser.addArgument("--leads").type(Integer.class).setDefault(1000).help("simulated leads (default 1000)");
     subparser.addArgument("--days").type(Integer.class).setDefault(30).help("days each lead is followed (default 30)");
     subparser.addArgument("--seed").type(Long.class).setDefault(1L).help("the same seed gives the same numbers");
@@ -50,6 +55,10 @@ public class SimulateCommand extends Command {
         .help("the first possible arrival, ISO instant (default spans the US spring DST change)");
     subparser.addArgument("--behaviour").setDefault("config/simulation/lead-behaviour.yml")
         .help("how simulated leads answer, per channel and hour (default config/simulation/lead-behaviour.yml)");
+    subparser.addArgument("--cadences").setDefault(CadencePlanLoader.DEFAULT_DIRECTORY)
+        .help("the plans a --plan name is looked up in (default config/cadences)");
+    subparser.addArgument("--templates").setDefault("config/templates")
+        .help("the message templates the plans name (default config/templates)");
     subparser.addArgument("--out").setDefault("target/simulation")
         .help("directory for simulation.csv and contact-by-day.png (default target/simulation)");
   }
@@ -57,9 +66,11 @@ public class SimulateCommand extends Command {
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     quietLogs();
+    PlansAndTemplates known = PlansAndTemplates.load(namespace.getString("templates"), namespace.getString("cadences"));
+    CadencePlanLoader loader = new CadencePlanLoader(known.templates());
     List<CadencePlan> plans = new ArrayList<>();
     for (String plan : namespace.<String>getList("plan")) {
-      plans.add(plan(plan));
+      plans.add(plan(plan, known.plans(), loader));
     }
     int leads = positive(namespace.getInt("leads"), "--leads");
     int days = positive(namespace.getInt("days"), "--days");
@@ -70,17 +81,21 @@ public class SimulateCommand extends Command {
     new MonthSimulator(behaviour, SimulatedDealership.demoSchedule()).run(plans, settings, out);
   }
 
-  private static CadencePlan plan(String name) {
-    return Arrays.stream(Grade.values())
-        .map(DefaultCadencePlans::forGrade)
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("--plan " + name + ": no such plan (" + names() + ")"));
-  }
-
-  private static String names() {
-    return Arrays.stream(Grade.values()).map(g -> DefaultCadencePlans.forGrade(g).name())
-        .collect(Collectors.joining(", "));
+  /** A plan file when the argument names one (it is validated as the plans directory's files are), else a name. */
+  private static CadencePlan plan(String argument, CadencePlans known, CadencePlanLoader loader) throws IOException {
+    Path file = Path.of(argument);
+    if (argument.endsWith(".yml") || argument.endsWith(".yaml") || Files.isRegularFile(file)) {
+      List<PlanProblem> problems = new ArrayList<>();
+      Optional<CadencePlanValidator.ValidPlan> plan = loader.readOne(argument, Files.readString(file), problems);
+      if (plan.isEmpty()) {
+        throw new IllegalArgumentException("--plan " + argument + " is not a valid plan:\n  "
+            + problems.stream().map(PlanProblem::toString).collect(Collectors.joining("\n  ")));
+      }
+      return plan.get().plan();
+    }
+    return known.named(argument).map(CadencePlanValidator.ValidPlan::plan)
+        .orElseThrow(() -> new IllegalArgumentException("--plan " + argument + ": no plan of that name (known: "
+            + known.all().stream().map(p -> p.plan().name()).collect(Collectors.joining(", ")) + ")"));
   }
 
   private static int positive(int value, String option) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.workflows.model.Channel;
-import com.leadcadence.workflows.model.Grade;
-import com.leadcadence.workflows.plan.DefaultCadencePlans;
+import com.leadcadence.activities.templates.MessageTemplates;
+import com.leadcadence.worker.plans.CadencePlanLoader;
+import com.leadcadence.worker.plans.CadencePlans;
+import com.leadcadence.workflows.model.CadencePlan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,12 @@ class MonthSimulatorTest {
   @Test
   void twentyLeadsTwoPlansTheSameSeedGivesTheSameMonth(@TempDir Path dir) throws Exception {
     MonthSimulator simulator = new MonthSimulator(BEHAVIOUR, SimulatedDealership.demoSchedule());
-    var plans = List.of(DefaultCadencePlans.forGrade(Grade.B), DefaultCadencePlans.forGrade(Grade.C));
+    CadencePlans files = new CadencePlanLoader(new MessageTemplates(Path.of("..", "config", "templates")))
+        .load(Path.of("..", "config", "cadences"));
+    List<CadencePlan> plans = List.of(files.named("standard").orElseThrow().plan(),
+        files.named("nurture").orElseThrow().plan());
 
-    List<PlanOutcome> first = simulator.run(plans, settings(dir.resolve("first"), 7), System.out);
+    List<PlanOutcome> first = simulator.run(plans, settings(dir.resolve("first"), 7), quiet());
     List<PlanOutcome> second = simulator.run(plans, settings(dir.resolve("second"), 7), quiet());
 
     assertEquals(2, first.size());
