@@ -49,6 +49,7 @@ import com.leadcadence.api.cadences.CadenceResource;
 import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
+import com.leadcadence.api.cli.SimulateCommand;
 import com.leadcadence.api.cli.FailFastServerCommand;
 import com.leadcadence.api.cli.WorkerCommand;
 import com.leadcadence.api.dashboard.DashboardAssets;
@@ -187,6 +188,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand(this));
     bootstrap.addCommand(new DealershipCommand(System.out));
+    bootstrap.addCommand(new SimulateCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
     DashboardAssets.register(bootstrap);
   }
