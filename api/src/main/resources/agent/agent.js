@@ -48,62 +48,12 @@
     busy: false
   };
 
-  function byId(id) { return document.getElementById(id); }
+  var page = window.LeadCadencePage;
+  var byId = page.byId;
+  var el = page.el;
+  var errorText = page.errorText;
 
-  /** A DOM element with attributes and children (strings become text nodes: nothing is parsed as HTML). */
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (key) {
-        var value = attrs[key];
-        if (value === null || value === undefined || value === false) { return; }
-        if (key === 'className') { node.className = value; }
-        else if (key === 'text') { node.textContent = value; }
-        else { node.setAttribute(key, value === true ? '' : String(value)); }
-      });
-    }
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) { return; }
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // HTTP
-
-  /** fetch with the session cookie; resolves to {status, ok, data} and never throws on HTTP errors. */
-  function api(method, path, body) {
-    var options = { method: method, credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    return fetch(path, options).then(function (response) {
-      return response.text().then(function (text) {
-        var data = null;
-        if (text) {
-          try { data = JSON.parse(text); } catch (e) { data = null; }
-        }
-        if (response.status === 401 && path !== '/v1/session') {
-          signedOut('Your session has ended. Please sign in again.');
-        }
-        return { status: response.status, ok: response.ok, data: data };
-      });
-    });
-  }
-
-  /** The first error message of an API error body ({"errors":[{"field","message"}]}), if any. */
-  function errorText(reply, fallback) {
-    var errors = reply && reply.data && reply.data.errors;
-    if (errors && errors.length) {
-      var first = errors[0];
-      var message = first.message || '';
-      return (first.field ? first.field + ' ' : '') + message;
-    }
-    if (reply && reply.data && reply.data.message) { return reply.data.message; }
-    return fallback;
-  }
+  var api = page.createApi(function () { signedOut('Your session has ended. Please sign in again.'); });
 
   // ---------------------------------------------------------------------------------------------
   // Views
@@ -118,15 +68,7 @@
   }
 
   function checkSession() {
-    return api('GET', '/v1/session').then(function (reply) {
-      if (reply.status === 200 && reply.data) {
-        signedIn(reply.data);
-      } else {
-        signedOut(reply.status === 401 ? '' : 'Could not check your session (HTTP ' + reply.status + ').');
-      }
-    }).catch(function () {
-      signedOut('The server is not answering. Try again in a moment.');
-    });
+    return page.checkSession(api, signedIn, signedOut);
   }
 
   function signedIn(me) {
@@ -159,44 +101,14 @@
     }
   }
 
-  function onSignIn(event) {
-    event.preventDefault();
-    var input = byId('token');
-    var token = input.value.trim();
-    input.value = '';
-    var error = byId('signin-error');
-    if (!token) {
-      error.textContent = 'Enter your agent token.';
-      input.focus();
-      return;
-    }
-    error.textContent = '';
-    var button = byId('signin-button');
-    button.disabled = true;
-    button.textContent = 'Signing in…';
-    api('POST', '/v1/session', { token: token }).then(function (reply) {
-      token = null;
-      if (reply.ok) {
-        return checkSession();
-      }
-      error.textContent = reply.status === 401 || reply.status === 403
-        ? 'That token was not accepted. Check it and try again.'
-        : errorText(reply, 'Sign-in failed (HTTP ' + reply.status + ').');
-      input.focus();
-      return null;
-    }).catch(function () {
-      error.textContent = 'The server is not answering. Try again in a moment.';
-    }).then(function () {
-      button.disabled = false;
-      button.textContent = 'Sign in';
-    });
-  }
+  var onSignIn = page.signInHandler({
+    api: api,
+    emptyMessage: 'Enter your agent token.',
+    refusedMessage: 'That token was not accepted. Check it and try again.',
+    afterSignIn: checkSession
+  });
 
-  function onSignOut() {
-    api('DELETE', '/v1/session').catch(function () { return null; }).then(function () {
-      signedOut('You are signed out.');
-    });
-  }
+  var onSignOut = page.signOutHandler(api, signedOut);
 
   // ---------------------------------------------------------------------------------------------
   // Task list

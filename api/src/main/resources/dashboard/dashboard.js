@@ -45,26 +45,9 @@
     reportTimer: null
   };
 
-  function byId(id) { return document.getElementById(id); }
-
-  /** A DOM element with attributes and children (strings become text nodes: nothing is parsed as HTML). */
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (key) {
-        var value = attrs[key];
-        if (value === null || value === undefined || value === false) { return; }
-        if (key === 'className') { node.className = value; }
-        else if (key === 'text') { node.textContent = value; }
-        else { node.setAttribute(key, value === true ? '' : String(value)); }
-      });
-    }
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) { return; }
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var page = window.LeadCadencePage;
+  var byId = page.byId;
+  var el = page.el;
 
   function replaceChildren(node, children) {
     node.textContent = '';
@@ -141,26 +124,9 @@
   // ---------------------------------------------------------------------------------------------
   // HTTP
 
-  /** fetch with the session cookie; resolves to {status, ok, data} and never throws on HTTP errors. */
-  function api(method, path, body) {
-    var options = { method: method, credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    return fetch(path, options).then(function (response) {
-      return response.text().then(function (text) {
-        var data = null;
-        if (text) {
-          try { data = JSON.parse(text); } catch (e) { data = null; }
-        }
-        if (response.status === 401 && path !== '/v1/session' && state.me) {
-          signedOut('Your session has ended. Please sign in again.');
-        }
-        return { status: response.status, ok: response.ok, data: data };
-      });
-    });
-  }
+  var api = page.createApi(function () {
+    if (state.me) { signedOut('Your session has ended. Please sign in again.'); }
+  });
 
   /** A report's JSON, or a rejected promise with a message for the page. */
   function report(path) {
@@ -185,15 +151,7 @@
   }
 
   function checkSession() {
-    return api('GET', '/v1/session').then(function (reply) {
-      if (reply.status === 200 && reply.data) {
-        signedIn(reply.data);
-      } else {
-        signedOut(reply.status === 401 ? '' : 'Could not check your session (HTTP ' + reply.status + ').');
-      }
-    }).catch(function () {
-      signedOut('The server is not answering. Try again in a moment.');
-    });
+    return page.checkSession(api, signedIn, signedOut);
   }
 
   function signedIn(me) {
@@ -241,42 +199,14 @@
     byId('token').focus();
   }
 
-  function onSignIn(event) {
-    event.preventDefault();
-    var input = byId('token');
-    var token = input.value.trim();
-    input.value = '';
-    var error = byId('signin-error');
-    if (!token) {
-      error.textContent = 'Enter a manager token or the dealership key.';
-      input.focus();
-      return;
-    }
-    error.textContent = '';
-    var button = byId('signin-button');
-    button.disabled = true;
-    button.textContent = 'Signing in…';
-    api('POST', '/v1/session', { token: token }).then(function (reply) {
-      token = null;
-      if (reply.ok) { return checkSession(); }
-      error.textContent = reply.status === 401 || reply.status === 403
-        ? 'That credential was not accepted. Check it and try again.'
-        : 'Sign-in failed (HTTP ' + reply.status + ').';
-      input.focus();
-      return null;
-    }).catch(function () {
-      error.textContent = 'The server is not answering. Try again in a moment.';
-    }).then(function () {
-      button.disabled = false;
-      button.textContent = 'Sign in';
-    });
-  }
+  var onSignIn = page.signInHandler({
+    api: api,
+    emptyMessage: 'Enter a manager token or the dealership key.',
+    refusedMessage: 'That credential was not accepted. Check it and try again.',
+    afterSignIn: checkSession
+  });
 
-  function onSignOut() {
-    api('DELETE', '/v1/session').catch(function () { return null; }).then(function () {
-      signedOut('You are signed out.');
-    });
-  }
+  var onSignOut = page.signOutHandler(api, signedOut);
 
   // ---------------------------------------------------------------------------------------------
   // Reports

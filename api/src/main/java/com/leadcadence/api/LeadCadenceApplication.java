@@ -190,6 +190,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     bootstrap.addCommand(new DealershipCommand(System.out));
     bootstrap.addCommand(new SimulateCommand(System.out));
     bootstrap.addBundle(new AssetsBundle("/agent", "/agent", "index.html", "agent"));
+    // What the agent page and the dashboard share (DOM helpers, the session, the sign-in form).
+    bootstrap.addBundle(new AssetsBundle("/page-kit", "/page-kit", "page-kit.js", "page-kit"));
     DashboardAssets.register(bootstrap);
   }
 

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What happened to each simulated lead, written by the in-memory activities on the worker's threads and read
@@ -40,65 +41,52 @@ final class SimulationLedger {
   }
 
   void touched(long leadId, Channel channel, Instant at) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
-      t.touches.add(new Touch(channel, at));
-    }
+    update(leadId, t -> t.touches.add(new Touch(channel, at)));
   }
 
   /** The first contact counts; a later one (the workflow had already stopped) does not move it. */
   void contacted(long leadId, Instant at, boolean appointment) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
+    update(leadId, t -> {
       if (t.firstContact == null || at.isBefore(t.firstContact)) {
         t.firstContact = at;
         t.appointment = appointment;
       }
-    }
+    });
   }
 
   void optedOut(long leadId, Channel channel, Instant at) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
+    update(leadId, t -> {
       t.optedOut.putIfAbsent(channel, at);
       if (channel == Channel.CALL) {
         t.optedOut.putIfAbsent(Channel.VOICEMAIL, at);
       }
-    }
+    });
   }
 
   void quietHourRefusal(long leadId) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
-      t.quietHourRefusals++;
-    }
+    update(leadId, t -> t.quietHourRefusals++);
   }
 
   void consentRefusal(long leadId) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
-      t.consentRefusals++;
-    }
+    update(leadId, t -> t.consentRefusals++);
   }
 
   void skippedStale(long leadId) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
-      t.skippedStale++;
-    }
+    update(leadId, t -> t.skippedStale++);
   }
 
   void failed(long leadId) {
-    LeadTally t = lead(leadId);
-    synchronized (t) {
-      t.failed++;
-    }
+    update(leadId, t -> t.failed++);
   }
 
   void managerAlerted(long leadId) {
+    update(leadId, t -> t.managerAlerts++);
+  }
+
+  private void update(long leadId, Consumer<LeadTally> change) {
     LeadTally t = lead(leadId);
     synchronized (t) {
-      t.managerAlerts++;
+      change.accept(t);
     }
   }
 
