@@ -39,6 +39,11 @@ public record CadenceStep(
     this(id, channel, templateId, timing, onNoAnswerWithin, callSla, escalateAfter, conditions, null);
   }
 
+  /** Every template this step may send: its variants' (in plan order), or its one template. */
+  public List<String> templateIds() {
+    return variants == null ? List.of(templateId) : variants.stream().map(TemplateVariant::template).toList();
+  }
+
   public static CadenceStep of(String id, Channel channel, String templateId, StepTiming timing) {
     return new CadenceStep(id, channel, templateId, timing, null, null, null, List.of());
   }
