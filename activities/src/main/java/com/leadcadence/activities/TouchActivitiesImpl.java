@@ -39,6 +39,7 @@ import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TaskDeadline;
+import com.leadcadence.workflows.plan.VariantChoice;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -136,7 +137,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
   }
 
   @Override
-  public TouchResult perform(TouchRequest request) {
+  public TouchResult perform(TouchRequest asked) {
+    TouchRequest request = withVariant(asked);
     try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
       Instant wallClock = clock.instant();
       if (request.allowedUntil() != null && !wallClock.isBefore(request.allowedUntil())) {
@@ -150,7 +152,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
             "started at " + wallClock + ", after the contact window closed at " + request.allowedUntil());
       }
       TouchRow touch = touches.insertIfAbsent(new NewTouch(request.leadId(), request.stepIndex(),
-          request.stepId(), request.channel(), request.templateId(), request.idempotencyKey(),
+          request.stepId(), request.channel(), request.templateId(),
+          request.variants() == null ? null : request.templateId(), request.idempotencyKey(),
           request.performedAt()));
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
@@ -162,6 +165,19 @@ public final class TouchActivitiesImpl implements TouchActivities {
         }
       };
     }
+  }
+
+  /**
+   * A step with A/B variants: the request for the variant this lead gets there (the same on every attempt, so
+   * a retry renders and looks up the message the first attempt sent). Everything after reads templateId.
+   */
+  private static TouchRequest withVariant(TouchRequest r) {
+    if (r.variants() == null || r.variants().isEmpty()) {
+      return r;
+    }
+    String template = VariantChoice.of(r.leadId(), r.stepId(), r.variants()).template();
+    return new TouchRequest(r.leadId(), r.dealershipId(), r.workflowId(), r.stepIndex(), r.stepId(), r.channel(),
+        template, r.performedAt(), r.agentId(), r.callSla(), r.allowedUntil(), r.escalateAfter(), r.variants());
   }
 
   /**

@@ -37,7 +37,10 @@ import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.workflows.activities.TouchRequest;
 import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
+import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.TemplateVariant;
+import com.leadcadence.workflows.plan.VariantChoice;
 import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.activities.senders.SendReceipt;
 import com.leadcadence.activities.senders.SentLookup;
@@ -54,7 +57,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +140,36 @@ class TouchActivitiesImplTest {
     assertEquals(sent.providerId(), row.providerId());
     assertEquals(ack.performedAt(), row.performedAt());
     assertEquals(ack.performedAt(), jdbi.onDemand(LeadDao.class).findById(leadId).orElseThrow().firstResponseAt());
+  }
+
+  @Test
+  void aStepWithVariantsSendsAndStoresTheVariantTheLeadGets() {
+    List<TemplateVariant> variants = List.of(new TemplateVariant("ack", 1), new TemplateVariant("options", 1));
+    Map<String, String> subjectStart = Map.of("ack", "Thanks for contacting", "options", "Options that could work");
+    TouchActivitiesImpl touches = activities();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 16; i++) {
+      long leadId = lead("lead" + i + "@example.com", null);
+      TouchRequest step = new TouchRequest(leadId, dealershipId, WorkflowIds.forLead(leadId), 3, "email-2",
+          Channel.EMAIL, "ack", ActivitiesTestSupport.T0, agent.id(), null, null, null, variants);
+      String expected = VariantChoice.of(leadId, "email-2", variants).template();
+
+      TouchResult result = touches.perform(step);
+      assertEquals(result, touches.perform(step), "a retry answers the first attempt's touch");
+
+      TouchRow row = touch(result);
+      assertEquals(expected, row.variant());
+      assertEquals(expected, row.templateId(), "the touch names the template it sent");
+      assertTrue(row.subject().startsWith(subjectStart.get(expected)), expected + ": " + row.subject());
+      seen.add(row.variant());
+    }
+    // 16 leads at 1:1: both variants appear unless the hash is broken (odds 2 in 65,536).
+    assertEquals(Set.of("ack", "options"), seen);
+    assertEquals(16, outbox.size(), "each lead's step sent once");
+
+    long plain = lead("plain@example.com", null);
+    assertNull(touch(touches.perform(request(plain, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null)))
+        .variant(), "a step with one template has no variant");
   }
 
   @Test

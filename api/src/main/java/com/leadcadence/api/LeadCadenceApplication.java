@@ -46,6 +46,7 @@ import com.leadcadence.store.dao.TaskEventDao;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cadences.CadenceResource;
+import com.leadcadence.api.cadences.CadenceVariants;
 import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
@@ -120,6 +121,7 @@ import com.leadcadence.api.startup.DatabaseTimeouts;
 import com.leadcadence.store.dao.ProviderEventDao;
 import com.leadcadence.store.dao.TaskDao;
 import com.leadcadence.store.dao.TouchDao;
+import com.leadcadence.store.dao.VariantReportDao;
 import com.leadcadence.worker.CadenceWorkers;
 import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
@@ -445,7 +447,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /** The dealership's cadence plans: the defaults read at start, and its own versions. */
   private static void registerCadences(Environment environment, Shared shared) {
-    environment.jersey().register(new CadenceResource(shared.cadences()));
+    environment.jersey().register(new CadenceResource(shared.cadences(),
+        new CadenceVariants(shared.cadences(), shared.dao(VariantReportDao.class))));
   }
 
   /** A lead's workflow history from Temporal, and its timeline from the database. */

@@ -710,7 +710,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at));
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), null, null, s.variants());
     try {
       TouchResult result = sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
@@ -806,7 +806,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter());
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
+        s.variants());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL

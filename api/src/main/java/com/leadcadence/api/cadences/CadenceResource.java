@@ -3,6 +3,7 @@ package com.leadcadence.api.cadences;
 import com.codahale.metrics.annotation.Timed;
 import com.leadcadence.api.auth.DealershipPrincipal;
 import com.leadcadence.api.representations.ItemsPage;
+import com.leadcadence.store.rows.VariantCounts;
 import com.leadcadence.worker.plans.PlanFile;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class CadenceResource {
   private final DealershipCadences cadences;
+  private final CadenceVariants variants;
 
-  public CadenceResource(DealershipCadences cadences) {
+  public CadenceResource(DealershipCadences cadences, CadenceVariants variants) {
     this.cadences = cadences;
+    this.variants = variants;
   }
 
   @GET
@@ -43,6 +46,14 @@ public class CadenceResource {
   @Timed
   public ItemsPage<PlanFile> versions(@Auth DealershipPrincipal caller, @PathParam("name") String name) {
     return new ItemsPage<>(cadences.versions(caller.requireDealershipScope().id(), name), null);
+  }
+
+  /** Sent, response and contact counts per A/B variant of the plan's steps ({@link CadenceVariants}). */
+  @GET
+  @Path("/{name}/variants")
+  @Timed
+  public ItemsPage<VariantCounts> variants(@Auth DealershipPrincipal caller, @PathParam("name") String name) {
+    return new ItemsPage<>(variants.counts(caller.requireDealershipScope().id(), name), null);
   }
 
   /** A new version of the plan, from YAML or JSON in the plan files' form. */

@@ -108,7 +108,8 @@ public final class DealershipCadences {
     if (problems.isEmpty()) {
       try {
         templates.verify(plan.get().plan().steps().stream()
-            .map(s -> new TemplateRef(s.channel(), s.templateId())).collect(Collectors.toSet()));
+            .flatMap(s -> s.templateIds().stream().map(t -> new TemplateRef(s.channel(), t)))
+            .collect(Collectors.toSet()));
       } catch (IllegalStateException e) {
         throw ApiException.invalid("template", e.getMessage());
       }

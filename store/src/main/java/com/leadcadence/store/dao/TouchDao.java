@@ -105,9 +105,10 @@ public interface TouchDao extends SqlObject {
 
   // ON DUPLICATE KEY UPDATE rather than INSERT IGNORE: IGNORE would also swallow foreign key errors.
   @SqlUpdate("""
-      INSERT INTO touches (lead_id, step_index, step_id, channel, template_id, idempotency_key, status,
+      INSERT INTO touches (lead_id, step_index, step_id, channel, template_id, variant, idempotency_key, status,
                            performed_at)
-      VALUES (:leadId, :stepIndex, :stepId, :channel, :templateId, :idempotencyKey, 'PENDING', :performedAt)
+      VALUES (:leadId, :stepIndex, :stepId, :channel, :templateId, :variant, :idempotencyKey, 'PENDING',
+              :performedAt)
       ON DUPLICATE KEY UPDATE id = id
       """)
   void insertIgnoringDuplicate(@BindMethods NewTouch touch);

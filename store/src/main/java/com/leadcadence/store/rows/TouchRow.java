@@ -11,6 +11,7 @@ public record TouchRow(
     String stepId,
     Channel channel,
     String templateId,
+    String variant,
     String idempotencyKey,
     TouchState status,
     String recipient,

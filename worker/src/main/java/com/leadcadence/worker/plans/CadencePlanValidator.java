@@ -7,6 +7,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
+import com.leadcadence.workflows.model.TemplateVariant;
 import com.leadcadence.workflows.plan.TemplateRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ public final class CadencePlanValidator {
   private static PlanFile tidy(PlanFile in, Set<Grade> grades, Set<String> sources, int retirementDay) {
     List<PlanFile.Step> steps = in.steps().stream().map(s -> new PlanFile.Step(s.id(), spelled(s.channel()),
         s.template(), s.timing().strip(), s.afterNoAnswer(), s.callSla(), s.escalateAfter(),
-        s.conditions() == null ? List.of() : s.conditions().stream().map(CadencePlanValidator::spelled).toList()))
+        s.conditions() == null ? List.of() : s.conditions().stream().map(CadencePlanValidator::spelled).toList(),
+        s.variants()))
         .toList();
     return new PlanFile(in.name(), in.version(), grades.stream().map(Grade::name).toList(), List.copyOf(sources),
         retirementDay, in.managerAlertAfter(), steps);
@@ -179,12 +181,20 @@ public final class CadencePlanValidator {
         checks.step(id, "id", "duplicate step id: another step of this plan has it");
       }
       Channel channel = checks.parse(id, "channel", w.channel(), Channel.class);
-      String template = template(id, channel, w.template(), checks);
+      List<TemplateVariant> variants = variants(id, channel, w, checks);
+      String template = variants != null ? variants.get(0).template()
+          : w.variants() != null ? null : template(id, channel, w.template(), checks);
       if (channel == Channel.SMS && firstText) {
         firstText = false;
-        if (template != null && !templates.announcesOptOut(template)) {
-          checks.step(id, "template", "the first text of a plan must carry the consent notice: sms template '"
-              + template + "' must name the dealership and say \"" + MessageTemplates.STOP_LINE + "\" (as 'intro' does)");
+        // Whichever variant a lead gets is its first text: each must carry the notice.
+        List<String> sent = variants != null ? variants.stream().map(TemplateVariant::template).toList()
+            : template != null ? List.of(template) : List.of();
+        for (String t : sent) {
+          if (!templates.announcesOptOut(t)) {
+            checks.step(id, variants != null ? "variants" : "template", "the first text of a plan must carry the "
+                + "consent notice: sms template '" + t + "' must name the dealership and say \""
+                + MessageTemplates.STOP_LINE + "\" (as 'intro' does)");
+          }
         }
       }
       StepTiming timing = null;
@@ -218,19 +228,59 @@ public final class CadencePlanValidator {
         checks.step(id, "callSla", "required for a call: how long the agent has for the task (e.g. 15m)");
       }
       List<StepCondition> conditions = conditions(id, w.conditions(), checks);
-      steps.add(new CadenceStep(id, channel, template, timing, afterNoAnswer, callSla, escalateAfter, conditions));
+      steps.add(new CadenceStep(id, channel, template, timing, afterNoAnswer, callSla, escalateAfter, conditions,
+          variants));
     }
     return steps;
   }
 
+  /**
+   * A step's A/B variants (null when it has none, or when they have a mistake): two or more, each a known
+   * template with a weight above 0, and no template beside them.
+   */
+  private List<TemplateVariant> variants(String id, Channel channel, PlanFile.Step w, Checks checks) {
+    if (w.variants() == null) {
+      return null;
+    }
+    int before = checks.problems().size();
+    if (w.template() != null) {
+      checks.step(id, "variants", "a step has either a template or variants, not both (remove 'template')");
+    }
+    if (w.variants().size() < 2) {
+      checks.step(id, "variants", "an A/B step needs two or more variants (got " + w.variants().size()
+          + "); for one, write 'template' instead");
+    }
+    List<TemplateVariant> variants = new ArrayList<>();
+    for (int i = 0; i < w.variants().size(); i++) {
+      PlanFile.Variant v = w.variants().get(i);
+      String field = "variants[" + (i + 1) + "]";
+      if (v == null) {
+        checks.step(id, field, "required: {template: <id>, weight: <number above 0>}");
+        continue;
+      }
+      String template = templateIn(id, field + ".template", channel, v.template(), checks);
+      if (v.weight() == null || v.weight() <= 0) {
+        checks.step(id, field + ".weight", "required: a whole number above 0 (got " + v.weight() + ")");
+      } else if (template != null) {
+        variants.add(new TemplateVariant(template, v.weight()));
+      }
+    }
+    return checks.problems().size() > before ? null : variants;
+  }
+
   private String template(String id, Channel channel, String template, Checks checks) {
+    return templateIn(id, "template", channel, template, checks);
+  }
+
+  /** The template id written in {@code field}, checked to exist for the channel (null when it is malformed). */
+  private String templateIn(String id, String field, Channel channel, String template, Checks checks) {
     if (template == null || !NAME.matcher(template).matches()) {
-      checks.step(id, "template", "required: a template id, lowercase letters, digits and '-' (got "
+      checks.step(id, field, "required: a template id, lowercase letters, digits and '-' (got "
           + quoted(template) + ")");
       return null;
     }
     if (channel != null && !templates.exists(new TemplateRef(channel, template))) {
-      checks.step(id, "template", "unknown " + channel.name().toLowerCase(Locale.ROOT) + " template '" + template
+      checks.step(id, field, "unknown " + channel.name().toLowerCase(Locale.ROOT) + " template '" + template
           + "': no such files under " + templates.directory() + "/" + channel.name().toLowerCase(Locale.ROOT) + "/");
     }
     return template;

@@ -40,7 +40,8 @@ public final class CadencePlans {
   /** Every template a plan names: the start verifies that each renders. */
   public Set<TemplateRef> templateRefs() {
     Set<TemplateRef> refs = new LinkedHashSet<>();
-    plans.forEach(p -> p.plan().steps().forEach(s -> refs.add(new TemplateRef(s.channel(), s.templateId()))));
+    plans.forEach(p -> p.plan().steps().forEach(s -> s.templateIds()
+        .forEach(t -> refs.add(new TemplateRef(s.channel(), t)))));
     return refs;
   }
 }

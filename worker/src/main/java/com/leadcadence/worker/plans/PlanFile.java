@@ -24,6 +24,7 @@ public record PlanFile(
    * One step as written. timing: {@code at receipt}, {@code +4h5m} (from the cadence start), {@code day 2 at
    * 11:00} or {@code day 2 morning|afternoon|evening|rotate} (lead-local). afterNoAnswer: an agent's NO_ANSWER
    * pulls the step forward to at most this long after it. callSla, escalateAfter: call steps only.
+   * variants: instead of template, two or more A/B templates with weights (each lead gets one).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Step(
@@ -34,5 +35,16 @@ public record PlanFile(
       String afterNoAnswer,
       String callSla,
       String escalateAfter,
-      List<String> conditions) {}
+      List<String> conditions,
+      List<Variant> variants) {
+
+    /** A step with one template. */
+    public Step(String id, String channel, String template, String timing, String afterNoAnswer, String callSla,
+        String escalateAfter, List<String> conditions) {
+      this(id, channel, template, timing, afterNoAnswer, callSla, escalateAfter, conditions, null);
+    }
+  }
+
+  /** One A/B variant of a step as written: a template and its weight (a whole number above 0). */
+  public record Variant(String template, Integer weight) {}
 }

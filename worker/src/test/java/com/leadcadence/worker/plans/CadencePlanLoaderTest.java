@@ -2,6 +2,7 @@ package com.leadcadence.worker.plans;
 
 import static com.leadcadence.worker.plans.DefaultPlanFilesTest.TEMPLATES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
+import com.leadcadence.workflows.model.TemplateVariant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -305,6 +307,91 @@ class CadencePlanLoaderTest {
         () -> new CadencePlanLoader(TEMPLATES).load(dir.resolve("nowhere")));
     assertEquals(1, e.problems().size());
     assertTrue(e.getMessage().contains("nowhere: no such directory (cadencesDir"), e.getMessage());
+  }
+
+  @Test
+  void aStepWithWeightedVariantsKeepsTheFirstAsItsTemplate() throws IOException {
+    write("hot.yml", plan(ACK + variantsStep("""
+          - {template: vehicle-details, weight: 3}
+          - {template: options, weight: 1}
+        """)));
+    List<CadenceStep> steps = load().forLead(Grade.A, "website").steps();
+
+    assertEquals(List.of(new TemplateVariant("vehicle-details", 3), new TemplateVariant("options", 1)),
+        steps.get(1).variants());
+    assertEquals("vehicle-details", steps.get(1).templateId());
+    assertNull(steps.get(0).variants(), "a one-template step has none");
+  }
+
+  @Test
+  void unknownTemplateInAVariant() throws IOException {
+    write("hot.yml", plan(ACK + variantsStep("""
+          - {template: vehicle-details, weight: 1}
+          - {template: optoins, weight: 1}
+        """)));
+    assertOnlyProblem("hot.yml: step 'email-2': variants[2].template: unknown email template 'optoins'");
+  }
+
+  @Test
+  void fewerThanTwoVariants() throws IOException {
+    write("hot.yml", plan(ACK + variantsStep("""
+          - {template: vehicle-details, weight: 1}
+        """)));
+    assertOnlyProblem("hot.yml: step 'email-2': variants: an A/B step needs two or more variants (got 1)");
+  }
+
+  @Test
+  void aVariantWeightOfZeroOrLess() throws IOException {
+    write("hot.yml", plan(ACK + variantsStep("""
+          - {template: vehicle-details, weight: 0}
+          - {template: options, weight: -2}
+        """)));
+    assertEquals(List.of(
+        "hot.yml: step 'email-2': variants[1].weight: required: a whole number above 0 (got 0)",
+        "hot.yml: step 'email-2': variants[2].weight: required: a whole number above 0 (got -2)"), problems());
+  }
+
+  @Test
+  void bothTemplateAndVariants() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-2
+            channel: email
+            template: vehicle-details
+            timing: +30m
+            variants:
+              - {template: vehicle-details, weight: 1}
+              - {template: options, weight: 1}
+        """));
+    assertOnlyProblem("hot.yml: step 'email-2': variants: a step has either a template or variants, not both");
+  }
+
+  @Test
+  void everyVariantOfTheFirstTextCarriesTheConsentNotice(@TempDir Path templates) throws IOException {
+    copyTree(Path.of("..", "config", "templates"), templates);
+    Files.writeString(templates.resolve("sms/price-drop.mustache"), "Hi {{firstName}}, the price just dropped!");
+    write("hot.yml", plan(ACK + """
+          - id: sms-1
+            channel: sms
+            timing: +15m
+            variants:
+              - {template: intro, weight: 1}
+              - {template: price-drop, weight: 1}
+        """));
+    InvalidCadencePlansException e = assertThrows(InvalidCadencePlansException.class,
+        () -> new CadencePlanLoader(new MessageTemplates(templates)).load(dir));
+    assertEquals(List.of("hot.yml: step 'sms-1': variants: the first text of a plan must carry the consent notice: "
+        + "sms template 'price-drop' must name the dealership and say \"Reply STOP to opt out\" (as 'intro' does)"),
+        e.problems().stream().map(PlanProblem::toString).toList());
+  }
+
+  /** An email step at +30m with these variant lines. */
+  private static String variantsStep(String variantLines) {
+    return """
+          - id: email-2
+            channel: email
+            timing: +30m
+            variants:
+        """ + variantLines.indent(4);
   }
 
   private static final String ACK = """

@@ -10,8 +10,12 @@ import java.util.List;
  * the lead's grade) how long an overdue CALL task waits before it escalates. conditions: the step runs
  * only if all of them hold at its time, and is skipped otherwise (empty: always).
  *
- * <p>escalateAfter and conditions came after 0.1.0: inputs recorded before them have neither (null), which
- * reads as the old behaviour.
+ * variants (null: none): the step's A/B templates; each lead gets one of them (chosen by the touch activity,
+ * {@link com.leadcadence.workflows.plan.VariantChoice}), and templateId is the first one's template, so code
+ * that reads templateId keeps working.
+ *
+ * <p>escalateAfter and conditions came after 0.1.0, variants later: inputs recorded before them have none
+ * (null), which reads as the old behaviour.
  */
 public record CadenceStep(
     String id,
@@ -21,10 +25,23 @@ public record CadenceStep(
     Duration onNoAnswerWithin,
     Duration callSla,
     Duration escalateAfter,
-    List<StepCondition> conditions) {
+    List<StepCondition> conditions,
+    List<TemplateVariant> variants) {
 
   public CadenceStep {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    variants = variants == null ? null : List.copyOf(variants);
+  }
+
+  /** A step with one template. */
+  public CadenceStep(String id, Channel channel, String templateId, StepTiming timing, Duration onNoAnswerWithin,
+      Duration callSla, Duration escalateAfter, List<StepCondition> conditions) {
+    this(id, channel, templateId, timing, onNoAnswerWithin, callSla, escalateAfter, conditions, null);
+  }
+
+  /** Every template this step may send: its variants' (in plan order), or its one template. */
+  public List<String> templateIds() {
+    return variants == null ? List.of(templateId) : variants.stream().map(TemplateVariant::template).toList();
   }
 
   public static CadenceStep of(String id, Channel channel, String templateId, StepTiming timing) {
@@ -32,10 +49,11 @@ public record CadenceStep(
   }
 
   public CadenceStep withNoAnswerFollowUp(Duration within) {
-    return new CadenceStep(id, channel, templateId, timing, within, callSla, escalateAfter, conditions);
+    return new CadenceStep(id, channel, templateId, timing, within, callSla, escalateAfter, conditions, variants);
   }
 
   public CadenceStep withCallSla(Duration sla) {
-    return new CadenceStep(id, channel, templateId, timing, onNoAnswerWithin, sla, escalateAfter, conditions);
+    return new CadenceStep(id, channel, templateId, timing, onNoAnswerWithin, sla, escalateAfter, conditions,
+        variants);
   }
 }
