@@ -1,5 +1,6 @@
 package com.leadcadence.workflows;
 
+import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.ChannelFailure;
 import com.leadcadence.workflows.model.EngagementEvent;
@@ -9,6 +10,8 @@ import com.leadcadence.workflows.model.OptInRequest;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
+import com.leadcadence.workflows.model.PlanSwitch;
+import com.leadcadence.workflows.model.PlanSwitchResult;
 import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.Rescore;
 import com.leadcadence.workflows.model.TaskDeadline;
@@ -70,6 +73,22 @@ public interface LeadCadenceWorkflow {
    */
   @SignalMethod
   void trackTask(TaskDeadline deadline);
+
+  /**
+   * Moves the lead to another plan or plan version from its next step on: its position is mapped by step id
+   * and no step it went through runs again. A lead whose position has no counterpart is left alone
+   * (outcome NO_COUNTERPART). Used by plan migrations.
+   */
+  @UpdateMethod
+  PlanSwitchResult switchPlan(PlanSwitch request);
+
+  /** Rejects a switch without a plan before it enters history. */
+  @UpdateValidatorMethod(updateName = "switchPlan")
+  void validatePlanSwitch(PlanSwitch request);
+
+  /** What {@link #switchPlan} would do now, changing nothing (a migration's dry run). */
+  @QueryMethod
+  PlanSwitchResult previewPlanSwitch(CadencePlan plan);
 
   @QueryMethod
   LeadState state();

@@ -34,6 +34,8 @@ import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
+import com.leadcadence.workflows.model.PlanSwitch;
+import com.leadcadence.workflows.model.PlanSwitchResult;
 import com.leadcadence.workflows.model.Rescore;
 import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.model.StepCondition;
@@ -486,6 +488,23 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!status.isTerminal() && taskDeadlines.add(deadline)) {
       changes++;
     }
+  }
+
+  @Override
+  public PlanSwitchResult switchPlan(PlanSwitch request) {
+    throw new UnsupportedOperationException("plan switches: in progress");
+  }
+
+  @Override
+  public void validatePlanSwitch(PlanSwitch request) {
+    if (request == null || request.plan() == null) {
+      throw new IllegalArgumentException("plan: required");
+    }
+  }
+
+  @Override
+  public PlanSwitchResult previewPlanSwitch(CadencePlan newPlan) {
+    throw new UnsupportedOperationException("plan switches: in progress");
   }
 
   @Override
