@@ -23,6 +23,7 @@ import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.Grade;
+import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.scoring.LeadScore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,9 +134,9 @@ public final class LeadIntake {
             row.id());
         return Accepted.of(new Result(row, isNew), "starting");
       }
+      LeadCadenceInput input = CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id()));
       try {
-        workflows.start(row.workflowId(),
-            CadenceInputs.forLead(row, dealership, optOuts, cadences.plansFor(dealership.id())), dealership.name());
+        workflows.start(row.workflowId(), input, dealership.name());
       } catch (CadenceUnavailableException e) {
         LOG.warn("Lead {} accepted as STARTING, its workflow did not start ({}); it is retried within a minute",
             row.id(), e.getMessage());
@@ -143,6 +144,7 @@ public final class LeadIntake {
       }
       LeadRow started;
       try {
+        leads.recordPlan(row.id(), input.plan().name(), input.plan().version());
         // Marked: the row is the one in hand, now ACTIVE. Not marked: something moved it on, so read it.
         started = leads.markStartedIfStarting(row.id()) == 1
             ? row.withStatus(LeadStatus.ACTIVE)

@@ -8,6 +8,7 @@ import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.PauseRequest;
 import io.dropwizard.lifecycle.Managed;
@@ -175,10 +176,11 @@ public final class LeadReconciler implements Managed {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
       DealershipRow dealership = dealershipsById.computeIfAbsent(lead.dealershipId(),
           id -> dealerships.findById(id).orElseThrow());
-      boolean started = workflows.startIfMissing(lead.workflowId(),
-          CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id())), dealership.name());
+      LeadCadenceInput input = CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id()));
+      boolean started = workflows.startIfMissing(lead.workflowId(), input, dealership.name());
       leads.markStartedIfStarting(lead.id());
       if (started) {
+        leads.recordPlan(lead.id(), input.plan().name(), input.plan().version());
         LOG.info("Lead {} ({}) had no workflow: started it again", lead.id(), lead.status());
         if (lead.status() == LeadStatus.PAUSED) {
           workflows.pause(lead.workflowId(), new PauseRequest("paused before the restart"));

@@ -132,6 +132,10 @@ public interface LeadDao extends SqlObject {
   @SqlUpdate("UPDATE leads SET status = 'ACTIVE' WHERE id = :id AND status = 'STARTING'")
   int markStartedIfStarting(long id);
 
+  /** The plan the lead's workflow runs (at its start, and after a switch), for plan migrations to find it. */
+  @SqlUpdate("UPDATE leads SET plan_name = :name, plan_version = :version WHERE id = :id")
+  int recordPlan(long id, String name, int version);
+
   /** Keeps the first stamp: a later or retried touch never moves it. */
   @SqlUpdate("UPDATE leads SET first_response_at = COALESCE(first_response_at, :at) WHERE id = :id")
   int markFirstResponse(long id, Instant at);
