@@ -177,6 +177,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Grade planGrade;
   /** Steps the lead went through in plans it left: skipped if the current plan has them further on. */
   private final Set<String> passedStepIds = new HashSet<>();
+  /** Added to plan indexes for touch numbers: 0 until a plan switch ({@link #touchIndex}). */
+  private int touchIndexBase;
   /** A step's send or record is running: a plan switch waits for it (the loop then moves past it). */
   private boolean stepInFlight;
   private final ZoneId leadZone;
@@ -595,6 +597,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         pulledForward.put(i, until);
       }
     }
+    touchIndexBase += from.steps().size();
     plan = to;
     passedStepIds.addAll(position.passed());
     nextIndex = position.nextIndex();
@@ -944,13 +947,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private void performNow(int index, Instant onTime, Instant allowedUntil) {
     CadenceStep s = step(index);
     Instant at = now();
-    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
+    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, touchIndex(index),
+        s.id(), s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
         s.variants());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
-          ? performCancellable(request)
+          ? performCancellable(index, request)
           : sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
@@ -1002,9 +1005,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * the cancellation through its heartbeat). Either way the promise fails with a CanceledFailure. A
    * send the provider took already completes as sent.
    */
-  private TouchResult performCancellable(TouchRequest request) {
+  private TouchResult performCancellable(int index, TouchRequest request) {
     TouchActivities stub = sends(sendsByChannel.get(request.channel()), channelSendOptions(request.channel()),
-        summaries.step(request.stepIndex()));
+        summaries.step(index));
     List<Promise<TouchResult>> performed = new ArrayList<>(1);
     CancellationScope scope = Workflow.newCancellationScope(
         () -> performed.add(Async.function(stub::perform, request)));
@@ -1014,7 +1017,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!result.isCompleted()) {
       // A send about to finish is let finish: a cancellation that crosses the activity's completion is
       // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
-      await(CANCEL_GRACE, summaries.cancelGrace(request.stepIndex(), CANCEL_GRACE), result::isCompleted);
+      await(CANCEL_GRACE, summaries.cancelGrace(index, CANCEL_GRACE), result::isCompleted);
     }
     if (!result.isCompleted()) {
       log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
@@ -1064,9 +1067,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     nextIndex = index + 1;
   }
 
+  /**
+   * The touch's number (its idempotency key and step_index): the plan's index, after a plan switch offset
+   * past every number the lead's earlier plans used, so a step of the new plan never finds an old touch
+   * under its key, and call attempts still count in order.
+   */
+  private int touchIndex(int index) {
+    return touchIndexBase + index;
+  }
+
   private UnsentTouch unsent(int index, Instant at, String reason) {
     CadenceStep s = step(index);
-    return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, index, s.id(), s.channel(),
+    return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, touchIndex(index), s.id(), s.channel(),
         s.templateId(), at, agentId, s.channel() == Channel.CALL ? callDeadline(s, at) : null, reason,
         s.escalateAfter());
   }
@@ -1148,7 +1160,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
         onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
         cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
-        passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade);
+        passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade,
+        touchIndexBase == 0 ? null : touchIndexBase);
   }
 
   /** The state a previous run handed over: this run goes on exactly where that one stopped. */
@@ -1203,6 +1216,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     if (c.planGrade() != null) {
       planGrade = c.planGrade();
+    }
+    if (c.touchIndexBase() != null) {
+      touchIndexBase = c.touchIndexBase();
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * the runs before the one that takes it over. emailReplied and emailOpened (for step conditions) are null
  * in continuations from before them: nothing seen. passedStepIds (null: none) are the steps the lead went
  * through in plans it left (plan switches), never run again; planGrade (null: the input's grade) the grade
- * its current plan was chosen for.
+ * its current plan was chosen for; touchIndexBase (null: 0) what a switch added to touch numbers.
  */
 public record CadenceContinuation(
     int runs,
@@ -53,4 +53,5 @@ public record CadenceContinuation(
     Boolean emailReplied,
     Boolean emailOpened,
     Set<String> passedStepIds,
-    Grade planGrade) {}
+    Grade planGrade,
+    Integer touchIndexBase) {}
