@@ -34,6 +34,7 @@ import com.leadcadence.workflows.model.LeadState;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.PauseRequest;
+import com.leadcadence.workflows.model.Rescore;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -255,6 +256,31 @@ public class LeadResource {
       return stateAfterSignal(lead);
     }
   }
+
+  /**
+   * The CRM's new score for the lead (0-100): its workflow takes it, the grade follows, and a move into
+   * another grade moves the rest of the cadence to that grade's plan. 200 with the state after it.
+   */
+  @POST
+  @Path("/{id}/score")
+  @Timed
+  public LeadState rescore(@Auth DealershipPrincipal caller, @PathParam("id") long id,
+      @NotNull @Valid ScoreBody body) {
+    LeadRow lead = requireOwnCadence(find(caller, id));
+    try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
+      try {
+        workflows.rescore(lead.workflowId(), new Rescore(body.score()));
+      } catch (CadenceEndedException e) {
+        throw notStartedYet(lead, e);
+      }
+      LOG.info("Lead {} rescored to {}", lead.id(), body.score());
+      return stateAfterSignal(lead);
+    }
+  }
+
+  /** {"score": 0-100}: the CRM's score of the lead. */
+  public record ScoreBody(
+      @NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100) Integer score) {}
 
   /** Moves the lead and its open tasks to another agent and tells its workflow: 200 with the lead. */
   @POST

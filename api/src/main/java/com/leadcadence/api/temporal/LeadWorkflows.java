@@ -14,6 +14,7 @@ import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.Reassignment;
+import com.leadcadence.workflows.model.Rescore;
 import io.grpc.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.Status;
@@ -250,6 +251,11 @@ public final class LeadWorkflows {
 
   public void resume(String workflowId, PauseRequest request) {
     signal(workflowId, w -> w.resume(request), "resume");
+  }
+
+  /** A new score from the CRM: the grade follows it, and with the grade the rest of the cadence. */
+  public void rescore(String workflowId, Rescore rescore) {
+    signal(workflowId, w -> w.rescore(rescore), "rescore");
   }
 
   /** The workflow's later call tasks go to the agent; a closed one needs nothing. */
