@@ -223,6 +223,43 @@ class PlanSwitchWorkflowTest {
     assertEquals("hot v1", rowPlan(input.leadId()));
   }
 
+  @Test
+  void aContinuedRunKeepsThePlanItSwitchedToAndWhatItWentThrough() throws IOException {
+    harness = new CadenceHarness(db, MONDAY_10AM);
+    CadencePlan v1 = plan("c1", 1, """
+          - {id: ack, channel: email, template: ack, timing: at receipt}
+          - {id: sms-1, channel: sms, template: intro, timing: +1h}
+          - {id: email-2, channel: email, template: options, timing: +4h}
+          - {id: email-final, channel: email, template: final, timing: day 3 at 10:00}
+        """);
+    CadencePlan v2 = plan("c2", 2, """
+          - {id: ack, channel: email, template: ack, timing: at receipt}
+          - {id: sms-1, channel: sms, template: intro, timing: +1h}
+          - {id: email-3, channel: email, template: check-in, timing: day 1 at 10:00}
+          - {id: email-2, channel: email, template: options, timing: day 2 at 10:00}
+          - {id: email-final, channel: email, template: final, timing: day 3 at 10:00}
+        """);
+    // A short history limit: the run continues as new several times after the switch.
+    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), v1).continuingAsNewAfter(30);
+    LeadCadenceWorkflow workflow = harness.start(input);
+    harness.env.sleep(Duration.ofMinutes(90));
+    assertEquals(Outcome.SWITCHED, workflow.switchPlan(new PlanSwitch(v2, "migration 5")).outcome());
+    // email-2 goes out on day 2 under v2, then a switch back to v1 finds it passed: only email-final is left.
+    harness.env.sleep(Duration.between(harness.now(), chicago("2026-11-25T12:00")));
+    LeadState beforeBack = workflow.state();
+    assertTrue(beforeBack.runs() > 1, "continued as new since the switch: " + beforeBack);
+    assertEquals("flex", beforeBack.planName());
+    assertEquals(2, beforeBack.planVersion());
+    PlanSwitchResult back = workflow.switchPlan(new PlanSwitch(v1, "migration 6 (back to v1)"));
+    assertEquals(Outcome.SWITCHED, back.outcome());
+    assertEquals("email-2", back.position());
+    assertEquals("email-final", back.nextStepId());
+
+    WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class);
+    List<String> sent = stepIds(input.leadId());
+    assertEquals(List.of("ack", "sms-1", "email-3", "email-2", "email-final"), sent);
+  }
+
   private List<String> stepIds(long leadId) {
     return harness.touches(leadId).stream().map(TouchRow::stepId).toList();
   }
