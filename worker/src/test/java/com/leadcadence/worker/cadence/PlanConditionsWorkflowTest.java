@@ -71,7 +71,7 @@ class PlanConditionsWorkflowTest {
   @Test
   void stepsRunOnlyWhenTheirConditionsHoldAtTheirTime() throws IOException {
     harness = new CadenceHarness(db, MONDAY_10AM);
-    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), conditionalPlan());
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(conditionalPlan());
     LeadCadenceWorkflow workflow = harness.start(input);
 
     harness.env.sleep(Duration.ofMinutes(1));
@@ -94,7 +94,7 @@ class PlanConditionsWorkflowTest {
   @Test
   void aNoAnswerBeforeItsTimeBringsAConditionalStepInAndAReplySkipsOne() throws IOException {
     harness = new CadenceHarness(db, MONDAY_10AM);
-    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), conditionalPlan());
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(conditionalPlan());
     LeadCadenceWorkflow workflow = harness.start(input);
 
     harness.env.sleep(Duration.ofMinutes(2));
@@ -148,10 +148,5 @@ class PlanConditionsWorkflowTest {
         """);
     return new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(plans)
         .forLead(Grade.B, "website");
-  }
-
-  private static LeadCadenceInput withPlan(LeadCadenceInput i, CadencePlan plan) {
-    return new LeadCadenceInput(i.leadId(), i.dealershipId(), i.source(), i.contact(), i.vehicle(), i.score(),
-        i.assignedAgentId(), i.blockedChannels(), i.schedule(), plan, i.receivedAt());
   }
 }

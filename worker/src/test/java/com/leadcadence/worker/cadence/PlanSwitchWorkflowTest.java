@@ -95,7 +95,7 @@ class PlanSwitchWorkflowTest {
           - {id: sms-1, channel: sms, template: intro, timing: day 2 at 11:00}
           - {id: email-final, channel: email, template: final, timing: day 3 at 10:00}
         """);
-    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), v1);
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(v1);
     LeadCadenceWorkflow workflow = harness.start(input);
 
     harness.env.sleep(Duration.ofMinutes(90));
@@ -149,7 +149,7 @@ class PlanSwitchWorkflowTest {
           - {id: email-other, channel: email, template: options, timing: +3h}
           - {id: email-final, channel: email, template: final, timing: day 1 at 10:00}
         """);
-    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), v1);
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(v1);
     LeadCadenceWorkflow workflow = harness.start(input);
     harness.env.sleep(Duration.ofMinutes(90));
 
@@ -193,7 +193,7 @@ class PlanSwitchWorkflowTest {
         """);
     CadencePlans plans = new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(dir);
     LeadCadenceInput base = harness.newLead(chicagoLead(), GRADE_B, Set.of());
-    LeadCadenceInput input = withPlan(base, plans.forLead(Grade.B, "website"))
+    LeadCadenceInput input = base.withPlan(plans.forLead(Grade.B, "website"))
         .followingGrades(plans.byGrade("website"));
     LeadCadenceWorkflow workflow = harness.start(input);
 
@@ -240,7 +240,7 @@ class PlanSwitchWorkflowTest {
           - {id: email-final, channel: email, template: final, timing: day 3 at 10:00}
         """);
     // A short history limit: the run continues as new several times after the switch.
-    LeadCadenceInput input = withPlan(harness.newLead(chicagoLead(), GRADE_B, Set.of()), v1).continuingAsNewAfter(30);
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(v1).continuingAsNewAfter(30);
     LeadCadenceWorkflow workflow = harness.start(input);
     harness.env.sleep(Duration.ofMinutes(90));
     assertEquals(Outcome.SWITCHED, workflow.switchPlan(new PlanSwitch(v2, "migration 5")).outcome());
@@ -286,10 +286,5 @@ class PlanSwitchWorkflowTest {
 
   private void write(String name, String body) throws IOException {
     Files.writeString(dir.resolve(name + ".yml"), body);
-  }
-
-  private static LeadCadenceInput withPlan(LeadCadenceInput i, CadencePlan plan) {
-    return new LeadCadenceInput(i.leadId(), i.dealershipId(), i.source(), i.contact(), i.vehicle(), i.score(),
-        i.assignedAgentId(), i.blockedChannels(), i.schedule(), plan, i.receivedAt());
   }
 }

@@ -60,6 +60,12 @@ public record LeadCadenceInput(
         blockedChannels, schedule, current, receivedAt, state, continueAsNewAfterEvents, gradePlans);
   }
 
+  /** The same lead on another plan (a dealership's own plan, a plan under test). */
+  public LeadCadenceInput withPlan(CadencePlan other) {
+    return new LeadCadenceInput(leadId, dealershipId, source, contact, vehicle, score, assignedAgentId,
+        blockedChannels, schedule, other, receivedAt, continuation, continueAsNewAfterEvents, gradePlans);
+  }
+
   /** The same first run, following the plan of each grade the lead moves into. */
   public LeadCadenceInput followingGrades(Map<Grade, CadencePlan> plansByGrade) {
     return new LeadCadenceInput(leadId, dealershipId, source, contact, vehicle, score, assignedAgentId,
