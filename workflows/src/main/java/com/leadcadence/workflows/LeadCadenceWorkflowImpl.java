@@ -40,6 +40,7 @@ import com.leadcadence.workflows.model.Rescore;
 import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
+import com.leadcadence.workflows.plan.StepTimings;
 import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
 import com.leadcadence.workflows.schedule.ContactWindow;
@@ -583,7 +584,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     nextDue = null;
     Instant end = plan.steps().isEmpty()
         ? now()
-        : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
+        : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauseShift);
     upsertStep(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
@@ -596,7 +597,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The step's time by the plan: shifted by pauses, pulled forward by a NO_ANSWER. */
   private Instant plannedAt(int index) {
     CadenceStep s = step(index);
-    Instant planned = clock.plannedAt(s.timing());
+    Instant planned = clock.plannedAt(StepTimings.timingFor(s, input.leadId()));
     if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
       planned = planned.plus(pauseShift);
     }
@@ -729,7 +730,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), null, null, s.variants());
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), null, null, s.variants(), s.timingVariants());
     try {
       TouchResult result = sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
@@ -826,7 +827,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
         s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
-        s.variants());
+        s.variants(), s.timingVariants());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
