@@ -39,7 +39,10 @@ import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TaskDeadline;
+import com.leadcadence.workflows.model.TimingVariant;
+import com.leadcadence.workflows.plan.StepTimings;
 import com.leadcadence.workflows.plan.VariantChoice;
+import com.leadcadence.workflows.plan.VariantLabel;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -153,7 +156,7 @@ public final class TouchActivitiesImpl implements TouchActivities {
       }
       TouchRow touch = touches.insertIfAbsent(new NewTouch(request.leadId(), request.stepIndex(),
           request.stepId(), request.channel(), request.templateId(),
-          request.variants() == null ? null : request.templateId(), request.idempotencyKey(),
+          variantOf(request), request.idempotencyKey(),
           request.performedAt()));
       return switch (touch.status()) {
         case PENDING -> performPending(request, touch);
@@ -177,7 +180,18 @@ public final class TouchActivitiesImpl implements TouchActivities {
     }
     String template = VariantChoice.of(r.leadId(), r.stepId(), r.variants()).template();
     return new TouchRequest(r.leadId(), r.dealershipId(), r.workflowId(), r.stepIndex(), r.stepId(), r.channel(),
-        template, r.performedAt(), r.agentId(), r.callSla(), r.allowedUntil(), r.escalateAfter(), r.variants());
+        template, r.performedAt(), r.agentId(), r.callSla(), r.allowedUntil(), r.escalateAfter(), r.variants(),
+        r.timingVariants());
+  }
+
+  /**
+   * What the touch records of the lead's variants (request: after {@link #withVariant}): its template variant
+   * and the timing variant the workflow planned it at, as {@link VariantLabel} writes them; null for neither.
+   */
+  private static String variantOf(TouchRequest r) {
+    TimingVariant timing = StepTimings.chosen(r.leadId(), r.stepId(), r.timingVariants());
+    return VariantLabel.of(r.variants() == null ? null : r.templateId(),
+        timing == null ? null : StepTimings.label(timing.timing()));
   }
 
   /**

@@ -39,7 +39,10 @@ import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.Channel;
+import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.model.TemplateVariant;
+import com.leadcadence.workflows.model.TimingVariant;
+import com.leadcadence.workflows.plan.StepTimings;
 import com.leadcadence.workflows.plan.VariantChoice;
 import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.activities.senders.SendReceipt;
@@ -170,6 +173,28 @@ class TouchActivitiesImplTest {
     long plain = lead("plain@example.com", null);
     assertNull(touch(touches.perform(request(plain, dealershipId, 0, Channel.EMAIL, "ack", agent.id(), null)))
         .variant(), "a step with one template has no variant");
+  }
+
+  /** A step with A/B timings only: the one template goes, and the touch names the lead's timing. */
+  @Test
+  void aStepWithTimingVariantsStoresTheTimingTheLeadGets() {
+    List<TimingVariant> timings = List.of(
+        new TimingVariant(StepTiming.onDay(2, java.time.LocalTime.of(10, 0)), 1),
+        new TimingVariant(StepTiming.afterStart(java.time.Duration.ofHours(4)), 1));
+    TouchActivitiesImpl touches = activities();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 16; i++) {
+      long leadId = lead("timed" + i + "@example.com", null);
+      TouchRequest step = new TouchRequest(leadId, dealershipId, WorkflowIds.forLead(leadId), 4, "email-3",
+          Channel.EMAIL, "options", ActivitiesTestSupport.T0, agent.id(), null, null, null, null, timings);
+      String expected = "time:" + StepTimings.label(StepTimings.chosen(leadId, "email-3", timings).timing());
+
+      TouchRow row = touch(touches.perform(step));
+      assertEquals(expected, row.variant());
+      assertEquals("options", row.templateId());
+      seen.add(row.variant());
+    }
+    assertEquals(Set.of("time:day 2 at 10:00", "time:+4h"), seen);
   }
 
   @Test

@@ -34,6 +34,8 @@ class CadencePlansApiTest {
   /** A dealership of its own for the writes, so that the read tests see only the defaults. */
   private static final String WRITER_KEY = "cadences-writer-key";
   private static final String OTHER_KEY = "cadences-other-key";
+  /** A dealership of its own for A/B timings and staleness limits. */
+  private static final String TIMING_KEY = "cadences-timing-key";
   private static final Path TEMPLATES = Path.of("..", "config", "templates");
   private static final TestDatabase DB = TestDatabase.create();
   private static final DropwizardAppExtension<LeadCadenceConfiguration> APP =
@@ -42,6 +44,7 @@ class CadencePlansApiTest {
   private static ApiClient dealer;
   private static ApiClient writer;
   private static ApiClient other;
+  private static ApiClient timing;
 
   @BeforeAll
   static void seed() {
@@ -51,6 +54,8 @@ class CadencePlansApiTest {
     dealer = new ApiClient(APP.getLocalPort(), KEY);
     writer = new ApiClient(APP.getLocalPort(), WRITER_KEY);
     other = new ApiClient(APP.getLocalPort(), OTHER_KEY);
+    new DealershipSeeder(DB.jdbi()).seed(Leads.alwaysOpenDealership(TIMING_KEY));
+    timing = new ApiClient(APP.getLocalPort(), TIMING_KEY);
   }
 
   @AfterAll
@@ -178,6 +183,73 @@ class CadencePlansApiTest {
     assertEquals(List.of("grades"), overlap.errorFields(), overlap.body().toString());
     assertEquals(1, writer.get("/v1/cadences/nurture/versions").body().path("items").size());
     assertEquals(404, writer.get("/v1/cadences/fresh").status());
+  }
+
+  /**
+   * Timing variants and staleness limits round trip: a body as GET answered it is accepted by PUT, and as a
+   * plan file it reads back as the same plan; their mistakes are 422s naming the field.
+   */
+  @Test
+  void timingVariantsAndStalenessLimitsRoundTrip(@TempDir Path dir) throws IOException {
+    Reply put = timing.put("/v1/cadences/nurture", "application/yaml", """
+        name: nurture
+        version: 1
+        grades: [C]
+        staleAfter: {SMS: 1h, email: 12h}
+        steps:
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+          - id: email-2
+            channel: email
+            template: options
+            timingVariants:
+              - {timing: 'day 1 at 10:00', weight: 2}
+              - {timing: ' day 1   evening', weight: 1}
+            staleAfter: 3h
+        """);
+    assertEquals(200, put.status(), put.body().toString());
+    JsonNode answered = timing.get("/v1/cadences/nurture").body();
+    assertEquals("{\"sms\":\"1h\",\"email\":\"12h\"}", answered.path("staleAfter").toString());
+    assertEquals("{\"id\":\"email-2\",\"channel\":\"email\",\"template\":\"options\",\"timingVariants\":["
+        + "{\"timing\":\"day 1 at 10:00\",\"weight\":2},{\"timing\":\"day 1   evening\",\"weight\":1}],"
+        + "\"staleAfter\":\"3h\",\"conditions\":[]}", answered.path("steps").get(1).toString());
+
+    Reply again = timing.put("/v1/cadences/nurture", "application/json", answered.toString());
+    assertEquals(200, again.status(), again.body().toString());
+    assertEquals(answered.path("steps"), again.body().path("steps"));
+    assertEquals(answered.path("staleAfter"), again.body().path("staleAfter"));
+
+    for (String other : List.of("hot.yml", "standard.yml", "none.yml")) {
+      Files.copy(Path.of("..", "config", "cadences", other), dir.resolve(other));
+    }
+    CadencePlanLoader loader = new CadencePlanLoader(new MessageTemplates(TEMPLATES));
+    Files.writeString(dir.resolve("nurture.yml"), answered.toString());
+    CadencePlans fromAnswer = loader.load(dir);
+    Files.writeString(dir.resolve("nurture.yml"), put.body().toString());
+    assertEquals(loader.load(dir).forLead(Grade.C, "website"), fromAnswer.forLead(Grade.C, "website"));
+    assertEquals(java.time.Duration.ofHours(3), fromAnswer.forLead(Grade.C, "website").steps().get(1).staleAfter());
+
+    Reply bad = timing.put("/v1/cadences/nurture", "application/yaml", """
+        name: nurture
+        version: 1
+        grades: [C]
+        staleAfter: {sms: 0}
+        steps:
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+          - id: email-2
+            channel: email
+            template: options
+            timingVariants:
+              - {timing: day 1 at 10:00, weight: 1}
+              - {timing: at receipt, weight: 1}
+        """);
+    assertEquals(422, bad.status(), bad.body().toString());
+    assertEquals(List.of("staleAfter.sms", "steps.email-2.timingVariants[2].timing"), bad.errorFields());
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.store.testing.TestLeads;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.OutcomeType;
+import com.leadcadence.workflows.plan.VariantLabel;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.sql.Timestamp;
@@ -104,6 +105,51 @@ class CadenceVariantsApiTest {
         withoutCursor(variants));
   }
 
+  /**
+   * A step with template and timing variants: each touch records both ("options+time:day 1 at 10:00"), and
+   * counts once for its template and once for its timing.
+   */
+  @Test
+  void timingVariantsAreCountedBesideTemplateVariants() {
+    Reply put = dealer.put("/v1/cadences/nurture", "application/yaml", """
+        name: nurture
+        version: 1
+        grades: [C]
+        steps:
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+          - id: email-3
+            channel: email
+            variants:
+              - {template: options, weight: 1}
+              - {template: nurture, weight: 1}
+            timingVariants:
+              - {timing: day 1 at 10:00, weight: 1}
+              - {timing: day 1 evening, weight: 1}
+        """);
+    assertEquals(200, put.status(), put.body().toString());
+
+    long morningOptions = sent("email-3", "options+time:day 1 at 10:00", TouchState.SENT, dealershipId);
+    outcome(morningOptions, OutcomeType.CONTACTED, T0.plus(Duration.ofHours(2)));
+    long eveningOptions = sent("email-3", "options+time:day 1 at 18:00", TouchState.DELIVERED, dealershipId);
+    engagement(eveningOptions, "EMAIL_CLICK", T0.plus(Duration.ofMinutes(1)));
+    sent("email-3", "nurture+time:day 1 at 18:00", TouchState.SENT, dealershipId);
+    sent("email-3", "nurture+time:day 1 at 10:00", TouchState.SKIPPED_OPTED_OUT, dealershipId);
+
+    Reply variants = dealer.get("/v1/cadences/nurture/variants");
+    assertEquals(200, variants.status(), variants.body().toString());
+    assertEquals("{\"items\":["
+        + "{\"stepId\":\"email-3\",\"variant\":\"options\",\"sent\":2,\"responses\":1,\"contacts\":1},"
+        + "{\"stepId\":\"email-3\",\"variant\":\"nurture\",\"sent\":1,\"responses\":0,\"contacts\":0},"
+        + "{\"stepId\":\"email-3\",\"variant\":\"time:day 1 at 10:00\",\"sent\":1,\"responses\":0,"
+        + "\"contacts\":1},"
+        + "{\"stepId\":\"email-3\",\"variant\":\"time:day 1 at 18:00\",\"sent\":2,\"responses\":1,"
+        + "\"contacts\":0}]}",
+        withoutCursor(variants));
+  }
+
   @Test
   void aPlanWithoutVariantsHasNoLinesAndAnUnknownPlanIs404() {
     assertEquals("{\"items\":[]}", withoutCursor(dealer.get("/v1/cadences/hot/variants")));
@@ -120,11 +166,17 @@ class CadenceVariantsApiTest {
 
   /** A new lead of the dealership with the email-2 touch of that variant, settled in that state, at T0. */
   private static long sent(String variant, TouchState state, long dealership) {
+    return sent("email-2", variant, state, dealership);
+  }
+
+  /** A new lead of the dealership with a touch of that step and variant label, settled in that state, at T0. */
+  private static long sent(String stepId, String variant, TouchState state, long dealership) {
     LeadDao leadDao = DB.jdbi().onDemand(LeadDao.class);
     long lead = leadDao.insert(TestLeads.lead(dealership, "variants-" + (++leads), "lead" + leads + "@example.com",
         null, null));
     TouchDao touches = DB.jdbi().onDemand(TouchDao.class);
-    long touch = touches.insertIfAbsent(new NewTouch(lead, 1, "email-2", Channel.EMAIL, variant, variant,
+    long touch = touches.insertIfAbsent(new NewTouch(lead, 1, stepId, Channel.EMAIL,
+        VariantLabel.templatePart(variant), variant,
         "variants-test:" + lead + ":1", T0)).id();
     touches.settle(touch, state, "lead" + leads + "@example.com", "subject", "body", "seeded");
     return lead;

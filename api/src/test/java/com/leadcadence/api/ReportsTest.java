@@ -128,6 +128,35 @@ class ReportsTest {
     assertEquals("seed article", benchmarks.path("contactRate").path("source").asText());
   }
 
+  /** By variant at one A/B step: a group per variant of that step, and none for the other leads. */
+  @Test
+  void theFunnelByVariantAtAStep() throws Exception {
+    JsonNode report = json("/v1/reports/funnel?" + NOVEMBER + "&groupBy=variant&step=" + FunnelDataSet.VARIANT_STEP,
+        KEY);
+    assertEquals("variant", report.path("groupBy").asText());
+    assertEquals(FunnelDataSet.VARIANT_STEP, report.path("step").asText());
+    Set<String> keys = new TreeSet<>();
+    long sum = 0;
+    for (JsonNode group : report.path("groups")) {
+      keys.add(group.path("key").asText());
+      sum += group.path("leads").asLong();
+    }
+    Set<String> expected = new TreeSet<>(FunnelDataSet.VARIANTS);
+    expected.add("none");
+    assertEquals(expected, keys);
+    assertEquals(leadsInNovember(), sum, "every lead in one group");
+    assertTrue(json("/v1/reports/funnel?" + NOVEMBER + "&groupBy=source", KEY).path("step").isMissingNode(),
+        "no step without groupBy=variant");
+
+    for (String url : List.of("/v1/reports/funnel?" + NOVEMBER + "&groupBy=variant",
+        "/v1/reports/funnel?" + NOVEMBER + "&groupBy=variant&step=",
+        "/v1/reports/funnel?" + NOVEMBER + "&groupBy=source&step=sms-1")) {
+      HttpResponse<String> response = send(request(url, KEY));
+      assertEquals(422, response.statusCode(), url + ": " + response.body());
+      assertEquals("step", JSON.readTree(response.body()).path("errors").get(0).path("field").asText(), url);
+    }
+  }
+
   @Test
   void withoutGroupByTheFunnelIsTheTotalAlone() throws Exception {
     JsonNode report = json("/v1/reports/funnel?" + NOVEMBER, KEY);

@@ -16,6 +16,7 @@ import com.leadcadence.workflows.activities.TouchResult;
 import com.leadcadence.workflows.activities.TouchStatus;
 import com.leadcadence.workflows.activities.UnsentTouch;
 import com.leadcadence.workflows.history.HistorySummaries;
+import com.leadcadence.workflows.plan.StepTimings;
 import com.leadcadence.workflows.model.CadenceContinuation;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
@@ -580,7 +581,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return true;
     }
     PlanPosition position = PlanPosition.byStepIdOrTime(plan, nextIndex, passedStepIds, target,
-        s -> clock.plannedAt(s.timing()));
+        s -> clock.plannedAt(StepTimings.timingFor(s, input.leadId())));
     moveTo(target, position, cause);
     return true;
   }
@@ -690,7 +691,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     nextDue = null;
     Instant end = plan.steps().isEmpty()
         ? now()
-        : clock.plannedAt(step(plan.steps().size() - 1).timing()).plus(pauseShift);
+        : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauseShift);
     upsertStep(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
@@ -703,7 +704,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The step's time by the plan: shifted by pauses, pulled forward by a NO_ANSWER. */
   private Instant plannedAt(int index) {
     CadenceStep s = step(index);
-    Instant planned = clock.plannedAt(s.timing());
+    Instant planned = clock.plannedAt(StepTimings.timingFor(s, input.leadId()));
     if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
       planned = planned.plus(pauseShift);
     }
@@ -837,7 +838,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), null, null, s.variants());
+        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), null, null, s.variants(), s.timingVariants());
     try {
       TouchResult result = sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
@@ -949,7 +950,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant at = now();
     TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, touchIndex(index),
         s.id(), s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
-        s.variants());
+        s.variants(), s.timingVariants());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL

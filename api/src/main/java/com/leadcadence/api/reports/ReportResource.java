@@ -33,9 +33,10 @@ public class ReportResource {
   @Timed
   public Response funnel(@Auth DealershipPrincipal caller, @QueryParam("from") String from,
       @QueryParam("to") String to, @QueryParam("period") String period, @QueryParam("groupBy") String groupBy,
-      @QueryParam("format") String format, @Context HttpHeaders headers) {
+      @QueryParam("step") String step, @QueryParam("format") String format, @Context HttpHeaders headers) {
     boolean csv = wantsCsv(format, headers.getAcceptableMediaTypes());
-    FunnelReport report = reports.funnel(caller, new ReportService.PeriodParameters(from, to, period), groupBy);
+    FunnelReport report = reports.funnel(caller, new ReportService.PeriodParameters(from, to, period), groupBy,
+        step);
     if (!csv) {
       return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

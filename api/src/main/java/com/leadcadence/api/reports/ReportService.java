@@ -37,10 +37,12 @@ public final class ReportService {
   /** The query parameters as they came; null when absent. */
   public record PeriodParameters(String from, String to, String period) {}
 
-  public FunnelReport funnel(DealershipPrincipal caller, PeriodParameters parameters, String groupBy) {
+  /** groupBy and step as they came (null when absent); step names the A/B step with groupBy=variant. */
+  public FunnelReport funnel(DealershipPrincipal caller, PeriodParameters parameters, String groupBy, String step) {
     FunnelGrouping grouping = grouping(groupBy);
+    String variantStep = variantStep(grouping, step);
     ReportPeriod period = period(caller, parameters);
-    List<FunnelCounts> rows = reports.funnel(caller.id(), period.start(), period.end(), grouping);
+    List<FunnelCounts> rows = reports.funnel(caller.id(), period.start(), period.end(), grouping, variantStep);
     FunnelCounts total = rows.stream().filter(FunnelCounts::total).findFirst().orElseThrow();
     boolean salesReported = total.sold() > 0;
     Function<String, String> labels = labels(caller, grouping);
@@ -51,7 +53,8 @@ public final class ReportService {
         })
         .toList();
     return new FunnelReport(period.from(), period.to(), period.zone().getId(),
-        grouping == FunnelGrouping.NONE ? null : grouping.name().toLowerCase(Locale.ROOT), Benchmarks.FUNNEL,
+        grouping == FunnelGrouping.NONE ? null : grouping.name().toLowerCase(Locale.ROOT), variantStep,
+        Benchmarks.FUNNEL,
         FunnelRow.of(FunnelRow.TOTAL_KEY, FunnelRow.TOTAL_KEY, total, salesReported), groups);
   }
 
@@ -84,7 +87,26 @@ public final class ReportService {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw ApiException.invalid("groupBy", "must be one of source, agent, grade, step, channel");
+    throw ApiException.invalid("groupBy", "must be one of source, agent, grade, step, channel, variant");
+  }
+
+  /**
+   * The step whose variants group the leads: required with groupBy=variant (a lead can have variants at several
+   * steps), refused with any other grouping.
+   */
+  static String variantStep(FunnelGrouping grouping, String step) {
+    boolean given = step != null && !step.isBlank();
+    if (grouping == FunnelGrouping.VARIANT && !given) {
+      throw ApiException.invalid("step", "required with groupBy=variant: the id of the plan step whose variants "
+          + "group the leads (e.g. step=sms-1)");
+    }
+    if (grouping != FunnelGrouping.VARIANT && given) {
+      throw ApiException.invalid("step", "only with groupBy=variant");
+    }
+    if (given && step.strip().length() > 64) {
+      throw ApiException.invalid("step", "a step id is at most 64 characters");
+    }
+    return given ? step.strip() : null;
   }
 
   /** Agents' names for their ids; every other grouping's key is its own label. */

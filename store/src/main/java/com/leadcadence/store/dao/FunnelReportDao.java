@@ -231,12 +231,32 @@ public interface FunnelReportDao {
   @RegisterConstructorMapper(FunnelGroupRow.class)
   List<FunnelGroupRow> funnelGroups(long dealershipId, Instant from, Instant to, @Define("groupKey") String groupKey);
 
+  /** Use {@link #funnel}: the funnel grouped by the leads' variant at step variantStep. */
+  @SqlQuery(FUNNEL)
+  @RegisterConstructorMapper(FunnelGroupRow.class)
+  List<FunnelGroupRow> funnelGroupsAtStep(long dealershipId, Instant from, Instant to,
+      @Define("groupKey") String groupKey, String variantStep);
+
   /**
    * The funnel per group (when grouping is not NONE), largest first, then the total (always there, zero
-   * for a period without leads).
+   * for a period without leads). Not for VARIANT, which needs its step.
    */
   default List<FunnelCounts> funnel(long dealershipId, Instant from, Instant to, FunnelGrouping grouping) {
-    List<FunnelGroupRow> groups = funnelGroups(dealershipId, from, to, grouping.sqlExpression());
+    return funnel(dealershipId, from, to, grouping, null);
+  }
+
+  /**
+   * The funnel per group, as above; variantStep: the step whose variants group the leads (required for
+   * VARIANT, and only then).
+   */
+  default List<FunnelCounts> funnel(long dealershipId, Instant from, Instant to, FunnelGrouping grouping,
+      String variantStep) {
+    if ((grouping == FunnelGrouping.VARIANT) != (variantStep != null)) {
+      throw new IllegalArgumentException("a step goes with the VARIANT grouping, and only with it");
+    }
+    List<FunnelGroupRow> groups = grouping == FunnelGrouping.VARIANT
+        ? funnelGroupsAtStep(dealershipId, from, to, grouping.sqlExpression(), variantStep)
+        : funnelGroups(dealershipId, from, to, grouping.sqlExpression());
     if (grouping == FunnelGrouping.NONE) {
       // The one group is the total. (Its "overall" contact percentiles came out null on MariaDB 10.11
       // when every partition key is the same constant, so the group's own are used.)

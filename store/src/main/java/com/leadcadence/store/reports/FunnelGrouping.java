@@ -2,7 +2,8 @@ package com.leadcadence.store.reports;
 
 /**
  * What a funnel report's rows are per, as the SQL expression over FunnelReportDao's lead facts that
- * gives each lead its group key. Only these fixed expressions are ever put into the statement.
+ * gives each lead its group key. Only these fixed expressions are ever put into the statement (VARIANT's
+ * step is a bound parameter).
  */
 public enum FunnelGrouping {
   /** Total row only. */
@@ -15,7 +16,16 @@ public enum FunnelGrouping {
   /** The furthest cadence step the lead reached: the step of its touch with the highest step index. */
   STEP("last_step"),
   /** The channel of the lead's first attempt (a message a provider took, or a reported call). */
-  CHANNEL("first_attempt_channel");
+  CHANNEL("first_attempt_channel"),
+  /**
+   * The lead's A/B variant at one step (bound as variantStep, see FunnelReportDao#funnel): the variant label
+   * of its touch of that step that went out (an attempt: a message a provider took, or the call task
+   * created); leads without one (no such touch, or a step without variants) have none. Every touch of one lead
+   * at one step carries the same variant, so MAX only picks it.
+   */
+  VARIANT("(SELECT MAX(vt.variant) FROM touches vt WHERE vt.lead_id = f.id AND vt.step_id = :variantStep"
+      + " AND (vt.status = 'TASK_CREATED' OR (vt.provider IS NOT NULL AND vt.status IN ('SENT', 'DELIVERED',"
+      + " 'FAILED'))))");
 
   private final String sqlExpression;
 

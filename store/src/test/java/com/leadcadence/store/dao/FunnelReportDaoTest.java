@@ -100,7 +100,8 @@ class FunnelReportDaoTest {
   @ParameterizedTest
   @EnumSource(FunnelGrouping.class)
   void funnelMatchesTheFiguresComputedInJava(FunnelGrouping grouping) {
-    List<FunnelCounts> rows = reports.funnel(data.dealershipId, FROM, TO, grouping);
+    List<FunnelCounts> rows = reports.funnel(data.dealershipId, FROM, TO, grouping,
+        grouping == FunnelGrouping.VARIANT ? FunnelDataSet.VARIANT_STEP : null);
 
     Map<String, FunnelCounts> expected = new TreeMap<>();
     List<Lead> leads = inPeriod();
@@ -114,6 +115,22 @@ class FunnelReportDaoTest {
     rows.forEach(r -> actual.put(r.total() ? "total" : "group " + r.groupKey(), r));
     assertEquals(expected, actual);
     assertTrue(rows.get(rows.size() - 1).total(), "the total comes last");
+  }
+
+  @Test
+  void theVariantGroupingHasEveryVariantOfItsStepAndNoOtherStepsAndNeedsItsStep() {
+    List<FunnelCounts> rows = reports.funnel(data.dealershipId, FROM, TO, FunnelGrouping.VARIANT,
+        FunnelDataSet.VARIANT_STEP);
+    java.util.Set<String> keys = rows.stream().filter(r -> !r.total()).map(r -> String.valueOf(r.groupKey()))
+        .collect(Collectors.toSet());
+    java.util.Set<String> expected = new java.util.HashSet<>(FunnelDataSet.VARIANTS);
+    expected.add("null");
+    assertEquals(expected, keys, "the step's variants and the leads without one");
+    assertTrue(rows.stream().allMatch(r -> r.total() || r.leads() > 50), rows.toString());
+    assertEquals(List.of(1), reports.funnel(data.dealershipId, FROM, TO, FunnelGrouping.VARIANT, "no-such-step")
+        .stream().filter(r -> !r.total()).map(r -> r.groupKey() == null ? 1 : 0).toList(), "one group: none");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> reports.funnel(data.dealershipId, FROM, TO, FunnelGrouping.VARIANT));
   }
 
   @Test
@@ -246,6 +263,11 @@ class FunnelReportDaoTest {
       case STEP -> l.touches.stream().max(Comparator.comparingInt(t -> t.step().index()))
           .map(t -> t.step().id()).orElse(null);
       case CHANNEL -> firstAttemptChannel(l);
+      // The variant of its touch of the A/B step that went out (taken by a provider, or a call task).
+      case VARIANT -> l.touches.stream()
+          .filter(t -> t.step().id().equals(FunnelDataSet.VARIANT_STEP) && t.variant() != null
+              && (t.sent() || t.status().equals("TASK_CREATED")))
+          .map(Touch::variant).findFirst().orElse(null);
     };
   }
 

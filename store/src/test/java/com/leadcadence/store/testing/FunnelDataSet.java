@@ -27,9 +27,18 @@ public final class FunnelDataSet {
   public static final List<String> ATTEMPT_OUTCOMES =
       List.of("CONTACTED", "NO_ANSWER", "LEFT_VOICEMAIL", "APPOINTMENT_SET", "WRONG_NUMBER", "NOT_INTERESTED");
 
+  /** The step with A/B variants (template, timing and both), for the funnel by variant. */
+  public static final String VARIANT_STEP = "sms-1";
+  /** Its variant labels (touches.variant, as VariantLabel writes them); a touch of it may also have none. */
+  public static final List<String> VARIANTS = List.of("intro", "intro-short", "intro+time:+15m",
+      "intro-short+time:+45m");
+  /** Another step's variants (timings only): they must never count for VARIANT_STEP. */
+  public static final List<String> OTHER_VARIANTS = List.of("time:+4h", "time:day 1 at 10:00");
+
   public record Step(int index, String id, String channel) {}
 
-  public record Touch(long id, Step step, String status, String provider, Instant performedAt) {
+  /** variant: the touch's A/B variant label (null: none). */
+  public record Touch(long id, Step step, String status, String provider, Instant performedAt, String variant) {
     public boolean sent() {
       return provider != null && List.of("SENT", "DELIVERED", "FAILED").contains(status);
     }
@@ -132,13 +141,14 @@ public final class FunnelDataSet {
       }
       long id = touchId++;
       if (step.channel().equals("CALL")) {
-        lead.touches.add(new Touch(id, step, "TASK_CREATED", null, at));
+        lead.touches.add(new Touch(id, step, "TASK_CREATED", null, at, variantOf(step, id)));
         contacted |= addCall(random, lead, id, at);
       } else {
         String status = pick(random, "SENT", "SENT", "SENT", "SENT", "SENT", "SENT", "SENT", "DELIVERED", "DELIVERED",
             "FAILED", "FAILED_UNSENT", "SKIPPED_OPTED_OUT", "PENDING", "UNCONFIRMED");
         boolean taken = List.of("SENT", "DELIVERED", "FAILED").contains(status);
-        Touch touch = new Touch(id, step, status.equals("FAILED_UNSENT") ? "FAILED" : status, taken ? "dry-run" : null, at);
+        Touch touch = new Touch(id, step, status.equals("FAILED_UNSENT") ? "FAILED" : status, taken ? "dry-run" : null, at,
+            variantOf(step, id));
         lead.touches.add(touch);
         if (touch.sent()) {
           addResponses(random, lead, touch);
@@ -156,6 +166,18 @@ public final class FunnelDataSet {
       lead.tasks.add(new Task(null, "ESCALATION", "OPEN", null, at, at));
     }
     return touchId;
+  }
+
+  /**
+   * The variant of touch id at step: at VARIANT_STEP one of VARIANTS or none (a fifth), at call-2 one of
+   * OTHER_VARIANTS, else none. From the touch id alone, so the rest of the data set draws as it did before.
+   */
+  private static String variantOf(Step step, long touchId) {
+    int pick = Math.floorMod(Long.hashCode(touchId * 0x9E3779B97F4A7C15L), 5);
+    if (step.id().equals(VARIANT_STEP)) {
+      return pick < VARIANTS.size() ? VARIANTS.get(pick) : null;
+    }
+    return step.id().equals("call-2") ? OTHER_VARIANTS.get(pick % OTHER_VARIANTS.size()) : null;
   }
 
   /** Mostly fast, with a long tail: the shape speed-to-lead buckets are made for. */
@@ -256,9 +278,9 @@ public final class FunnelDataSet {
                 50, :grade, :status, :agentId, :createdAt, :firstContactAt)
         """);
     PreparedBatch touchRows = handle.prepareBatch("""
-        INSERT INTO touches (id, lead_id, step_index, step_id, channel, template_id, idempotency_key, status,
+        INSERT INTO touches (id, lead_id, step_index, step_id, channel, template_id, variant, idempotency_key, status,
                              provider, performed_at)
-        VALUES (:id, :leadId, :stepIndex, :stepId, :channel, 'test', :key, :status, :provider, :performedAt)
+        VALUES (:id, :leadId, :stepIndex, :stepId, :channel, 'test', :variant, :key, :status, :provider, :performedAt)
         """);
     PreparedBatch outcomeRows = handle.prepareBatch("""
         INSERT INTO lead_outcomes (lead_id, outcome_key, type, recorded_at)
@@ -280,7 +302,8 @@ public final class FunnelDataSet {
           .bind("firstContactAt", lead.firstContactAt()).add();
       for (Touch t : lead.touches) {
         touchRows.bind("id", t.id()).bind("leadId", lead.id).bind("stepIndex", t.step().index())
-            .bind("stepId", t.step().id()).bind("channel", t.step().channel()).bind("key", "k" + t.id())
+            .bind("stepId", t.step().id()).bind("channel", t.step().channel()).bind("variant", t.variant())
+            .bind("key", "k" + t.id())
             .bind("status", t.status()).bind("provider", t.provider()).bind("performedAt", t.performedAt()).add();
       }
       for (int n = 0; n < lead.outcomes.size(); n++) {

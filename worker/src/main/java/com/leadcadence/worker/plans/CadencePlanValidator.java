@@ -8,12 +8,15 @@ import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.model.TemplateVariant;
+import com.leadcadence.workflows.model.TimingVariant;
 import com.leadcadence.workflows.plan.TemplateRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +57,8 @@ public final class CadencePlanValidator {
       PlanFile w = written;
       return new ValidPlan(file, grades, sources, retirementDay,
           new CadencePlan(plan.name(), version, plan.steps(), plan.managerAlertAfter()),
-          new PlanFile(w.name(), version, w.grades(), w.sources(), w.retirementDay(), w.managerAlertAfter(), w.steps()));
+          new PlanFile(w.name(), version, w.grades(), w.sources(), w.retirementDay(), w.managerAlertAfter(), w.steps(),
+              w.staleAfter()));
     }
   }
 
@@ -76,7 +80,8 @@ public final class CadencePlanValidator {
     }
     Duration managerAlertAfter = in.managerAlertAfter() == null ? null
         : checks.duration(null, "managerAlertAfter", in.managerAlertAfter());
-    List<CadenceStep> steps = steps(in.steps(), retirementDay, checks);
+    Map<Channel, Duration> staleAfter = planStaleAfter(in.staleAfter(), checks);
+    List<CadenceStep> steps = steps(in.steps(), retirementDay, staleAfter, checks);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -118,12 +123,60 @@ public final class CadencePlanValidator {
 
   private static PlanFile tidy(PlanFile in, Set<Grade> grades, Set<String> sources, int retirementDay) {
     List<PlanFile.Step> steps = in.steps().stream().map(s -> new PlanFile.Step(s.id(), spelled(s.channel()),
-        s.template(), s.timing().strip(), s.afterNoAnswer(), s.callSla(), s.escalateAfter(),
+        s.template(), s.timing() == null ? null : s.timing().strip(), s.afterNoAnswer(), s.callSla(),
+        s.escalateAfter(),
         s.conditions() == null ? List.of() : s.conditions().stream().map(CadencePlanValidator::spelled).toList(),
-        s.variants()))
+        s.variants(),
+        s.timingVariants() == null ? null : s.timingVariants().stream()
+            .map(v -> new PlanFile.TimingVariant(v.timing().strip(), v.weight())).toList(),
+        s.staleAfter()))
         .toList();
+    Map<String, String> staleAfter = null;
+    if (in.staleAfter() != null) {
+      staleAfter = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : in.staleAfter().entrySet()) {
+        staleAfter.put(spelled(e.getKey()), e.getValue());
+      }
+    }
     return new PlanFile(in.name(), in.version(), grades.stream().map(Grade::name).toList(), List.copyOf(sources),
-        retirementDay, in.managerAlertAfter(), steps);
+        retirementDay, in.managerAlertAfter(), steps, staleAfter);
+  }
+
+  /**
+   * The plan's staleness limits by channel (written: {@code {sms: 1h, call: 10m}}; a channel not named keeps
+   * its default), each a duration above 0.
+   */
+  private static Map<Channel, Duration> planStaleAfter(Map<String, String> written, Checks checks) {
+    Map<Channel, Duration> limits = new EnumMap<>(Channel.class);
+    if (written == null) {
+      return limits;
+    }
+    for (Map.Entry<String, String> e : written.entrySet()) {
+      Channel channel = checks.parse(null, "staleAfter", e.getKey(), Channel.class);
+      Duration limit = positive(null, "staleAfter." + spelledOrRaw(e.getKey()), e.getValue(), checks);
+      if (channel != null && limit != null) {
+        limits.put(channel, limit);
+      }
+    }
+    return limits;
+  }
+
+  private static String spelledOrRaw(String key) {
+    return key == null ? "null" : spelled(key);
+  }
+
+  /** A duration above 0 written in {@code field} (null, with a problem, when it is not one). */
+  private static Duration positive(String step, String field, String written, Checks checks) {
+    if (written == null) {
+      checks.problems().add(new PlanProblem(checks.file(), step, field, "required: a duration above 0 (e.g. 30m, 2h)"));
+      return null;
+    }
+    Duration d = checks.duration(step, field, written);
+    if (d != null && d.isZero()) {
+      checks.problems().add(new PlanProblem(checks.file(), step, field, "must be more than 0"));
+      return null;
+    }
+    return d;
   }
 
   /** How the files write an enum value: lowercase, '-' for '_'. */
@@ -161,7 +214,8 @@ public final class CadencePlanValidator {
     return sources;
   }
 
-  private List<CadenceStep> steps(List<PlanFile.Step> written, int retirementDay, Checks checks) {
+  private List<CadenceStep> steps(List<PlanFile.Step> written, int retirementDay, Map<Channel, Duration> staleAfter,
+      Checks checks) {
     if (written == null) {
       checks.plan("steps", "required: the plan's steps in order ('steps: []' for no cadence)");
       return List.of();
@@ -169,7 +223,7 @@ public final class CadencePlanValidator {
     List<CadenceStep> steps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     TimeOfDay slot = null;
-    StepTiming previous = null;
+    List<StepTiming> previous = List.of();
     String previousId = null;
     boolean firstText = true;
     for (int i = 0; i < written.size(); i++) {
@@ -198,7 +252,23 @@ public final class CadencePlanValidator {
         }
       }
       StepTiming timing = null;
-      if (w.timing() == null) {
+      List<TimingVariant> timingVariants = null;
+      if (w.timingVariants() != null) {
+        timingVariants = timingVariants(id, w, slot, checks);
+        if (timingVariants != null) {
+          timing = timingVariants.get(0).timing();
+          List<String> fields = new ArrayList<>();
+          List<String> texts = new ArrayList<>();
+          for (int v = 0; v < timingVariants.size(); v++) {
+            fields.add("timingVariants[" + (v + 1) + "].timing");
+            texts.add(w.timingVariants().get(v).timing().strip());
+          }
+          List<StepTiming> timings = timingVariants.stream().map(TimingVariant::timing).toList();
+          checkOrder(id, fields, texts, timings, previous, previousId, retirementDay, checks);
+          previous = timings;
+          previousId = id;
+        }
+      } else if (w.timing() == null) {
         checks.step(id, "timing", "required: 'at receipt', '+15m', 'day 2 at 11:00' or 'day 2 morning'");
       } else {
         PlanTexts.Timing parsed = PlanTexts.timing(w.timing(), slot);
@@ -208,18 +278,16 @@ public final class CadencePlanValidator {
           timing = p.timing();
           slot = p.slot() != null ? p.slot() : slot;
         }
+        if (timing != null) {
+          checkOrder(id, List.of("timing"), List.of(w.timing().strip()), List.of(timing), previous, previousId,
+              retirementDay, checks);
+          previous = List.of(timing);
+          previousId = id;
+        }
       }
-      if (timing != null) {
-        if (previous != null && StepOrder.mayComeBefore(timing, previous)) {
-          checks.step(id, "timing", "steps out of order: '" + w.timing().strip() + "' can come before step '"
-              + previousId + "' (" + StepOrder.describe(previous) + "); steps run in file order, so order them by time");
-        }
-        if (StepOrder.latestDay(timing) > retirementDay) {
-          checks.step(id, "timing", "the plan is longer than its retirement day (" + retirementDay
-              + "): this step comes on day " + StepOrder.latestDay(timing));
-        }
-        previous = timing;
-        previousId = id;
+      Duration stepStaleAfter = w.staleAfter() == null ? null : positive(id, "staleAfter", w.staleAfter(), checks);
+      if (w.staleAfter() != null && timing != null && timing.anchor() == StepTiming.Anchor.RECEIPT) {
+        checks.step(id, "staleAfter", "a step 'at receipt' (the acknowledgment) is never skipped as stale");
       }
       Duration afterNoAnswer = w.afterNoAnswer() == null ? null : checks.duration(id, "afterNoAnswer", w.afterNoAnswer());
       Duration callSla = callOnly(id, channel, "callSla", w.callSla(), checks);
@@ -228,10 +296,95 @@ public final class CadencePlanValidator {
         checks.step(id, "callSla", "required for a call: how long the agent has for the task (e.g. 15m)");
       }
       List<StepCondition> conditions = conditions(id, w.conditions(), checks);
+      Duration resolvedStaleAfter = timing == null || timing.anchor() == StepTiming.Anchor.RECEIPT ? null
+          : stepStaleAfter != null ? stepStaleAfter : staleAfter.get(channel);
       steps.add(new CadenceStep(id, channel, template, timing, afterNoAnswer, callSla, escalateAfter, conditions,
-          variants));
+          variants, timingVariants, resolvedStaleAfter));
     }
     return steps;
+  }
+
+  /**
+   * Checks that timings (written in fields) keep the plan's order after the previous step's possible timings
+   * and fall by the retirement day; a problem per field otherwise. A step with timing variants must come after
+   * every timing of the step before, whichever it is, and so must the step after it.
+   */
+  private static void checkOrder(String id, List<String> fields, List<String> written, List<StepTiming> timings,
+      List<StepTiming> previous, String previousId, int retirementDay, Checks checks) {
+    for (int i = 0; i < timings.size(); i++) {
+      StepTiming timing = timings.get(i);
+      for (StepTiming before : previous) {
+        if (StepOrder.mayComeBefore(timing, before)) {
+          checks.step(id, fields.get(i), "steps out of order: '" + written.get(i)
+              + "' can come before step '" + previousId + "' (" + StepOrder.describe(before)
+              + "); steps run in file order, so order them by time");
+          break;
+        }
+      }
+      if (StepOrder.latestDay(timing) > retirementDay) {
+        checks.step(id, fields.get(i), "the plan is longer than its retirement day (" + retirementDay
+            + "): this step comes on day " + StepOrder.latestDay(timing));
+      }
+    }
+  }
+
+  /**
+   * A step's A/B timings (null when they have a mistake): two or more, each a readable timing that is not at
+   * receipt nor a rotation (a rotation's slot would depend on the lead), different from the others, with a
+   * weight above 0, and no timing beside them. A preference (morning...) does not move the plan's rotation.
+   */
+  private static List<TimingVariant> timingVariants(String id, PlanFile.Step w, TimeOfDay slot, Checks checks) {
+    int before = checks.problems().size();
+    if (w.timing() != null) {
+      checks.step(id, "timingVariants", "a step has either a timing or timingVariants, not both (remove 'timing')");
+    }
+    if (w.timingVariants().size() < 2) {
+      checks.step(id, "timingVariants", "an A/B timing needs two or more timings (got " + w.timingVariants().size()
+          + "); for one, write 'timing' instead");
+    }
+    List<TimingVariant> variants = new ArrayList<>();
+    for (int i = 0; i < w.timingVariants().size(); i++) {
+      PlanFile.TimingVariant v = w.timingVariants().get(i);
+      String field = "timingVariants[" + (i + 1) + "]";
+      if (v == null) {
+        checks.step(id, field, "required: {timing: <timing>, weight: <number above 0>}");
+        continue;
+      }
+      StepTiming timing = null;
+      if (v.timing() == null) {
+        checks.step(id, field + ".timing", "required: '+4h', 'day 2 at 11:00' or 'day 2 evening'");
+      } else if (v.timing().strip().toLowerCase(Locale.ROOT).endsWith("rotate")) {
+        checks.step(id, field + ".timing", "'rotate' cannot be a timing variant: name the slot (morning, "
+            + "afternoon, evening) or the time");
+      } else {
+        PlanTexts.Timing parsed = PlanTexts.timing(v.timing(), slot);
+        if (parsed instanceof PlanTexts.Unreadable u) {
+          checks.step(id, field + ".timing", u.why());
+        } else if (parsed instanceof PlanTexts.Parsed p) {
+          timing = p.timing();
+        }
+      }
+      if (timing != null && timing.anchor() == StepTiming.Anchor.RECEIPT) {
+        checks.step(id, field + ".timing", "'at receipt' cannot be a timing variant (the acknowledgment goes at once)");
+        timing = null;
+      }
+      if (timing != null) {
+        for (int j = 0; j < variants.size(); j++) {
+          if (variants.get(j).timing().equals(timing)) {
+            checks.step(id, field + ".timing", "the same time as another timing variant ("
+                + StepOrder.describe(timing) + "): each must differ");
+            timing = null;
+            break;
+          }
+        }
+      }
+      if (v.weight() == null || v.weight() <= 0) {
+        checks.step(id, field + ".weight", "required: a whole number above 0 (got " + v.weight() + ")");
+      } else if (timing != null) {
+        variants.add(new TimingVariant(timing, v.weight()));
+      }
+    }
+    return checks.problems().size() > before ? null : variants;
   }
 
   /**

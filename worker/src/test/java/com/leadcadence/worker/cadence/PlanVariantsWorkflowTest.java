@@ -4,6 +4,7 @@ import static com.leadcadence.worker.cadence.CadenceHarness.chicago;
 import static com.leadcadence.worker.cadence.CadenceHarness.chicagoLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.store.rows.TouchRow;
@@ -14,7 +15,14 @@ import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.CadenceResult;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.LeadCadenceInput;
+import com.leadcadence.workflows.model.CadenceStep;
+import com.leadcadence.workflows.plan.StepTimings;
 import com.leadcadence.workflows.plan.VariantChoice;
+import com.leadcadence.workflows.schedule.BusinessCalendar;
+import com.leadcadence.workflows.schedule.CadenceClock;
+import com.leadcadence.workflows.schedule.LeadZones;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +84,67 @@ class PlanVariantsWorkflowTest {
     String expected = VariantChoice.of(input.leadId(), "email-ab", plan.steps().get(1).variants()).template();
     assertEquals(expected, touches.get(1).variant());
     assertEquals(expected, touches.get(1).templateId());
+  }
+
+  /**
+   * A step with A/B timings (and A/B templates): each lead's touch goes out at the timing it gets, the one
+   * StepTimings gives for its id, and records both variants. Leads are started until both timings were seen.
+   */
+  @Test
+  void eachLeadsStepFiresAtItsChosenTimingAndTheTouchRecordsIt() throws IOException {
+    harness = new CadenceHarness(db, MONDAY_10AM);
+    CadencePlan plan = timingVariantsPlan();
+    CadenceStep step = plan.steps().get(1);
+    Set<String> timingsSeen = new java.util.HashSet<>();
+    for (int n = 0; n < 10 && timingsSeen.size() < 2; n++) {
+      LeadCadenceInput lead = harness.newLead(chicagoLead(), GRADE_B, Set.of());
+      LeadCadenceInput input = new LeadCadenceInput(lead.leadId(), lead.dealershipId(), lead.source(),
+          lead.contact(), lead.vehicle(), lead.score(), lead.assignedAgentId(), lead.blockedChannels(),
+          lead.schedule(), plan, lead.receivedAt());
+      WorkflowStub.fromTyped(harness.start(input)).getResult(CadenceResult.class);
+
+      TouchRow touch = harness.touches(input.leadId()).get(1);
+      String timing = StepTimings.label(StepTimings.timingFor(step, input.leadId()));
+      timingsSeen.add(timing);
+      // Day 1 of the lead's cadence (each lead arrives when the one before has finished), at its timing.
+      BusinessCalendar business = new BusinessCalendar(input.schedule());
+      Instant expectedAt = new CadenceClock(input.receivedAt(), business,
+          LeadZones.parse(input.contact().timeZone(), business.zone()).get(0))
+          .plannedAt(StepTimings.timingFor(step, input.leadId()));
+      assertEquals(timing.equals("day 1 at 10:00") ? LocalTime.of(10, 0) : LocalTime.of(17, 30),
+          expectedAt.atZone(ZoneId.of("America/Chicago")).toLocalTime());
+      // (workflow time, a timer's few milliseconds after it)
+      java.time.Duration late = java.time.Duration.between(expectedAt, touch.performedAt());
+      assertTrue(!late.isNegative() && late.getSeconds() < 60,
+          "lead " + input.leadId() + " got " + timing + ": sent at " + touch.performedAt());
+      String template = VariantChoice.of(input.leadId(), "email-ab", step.variants()).template();
+      assertEquals(template + "+time:" + timing, touch.variant());
+      assertEquals(template, touch.templateId());
+    }
+    assertEquals(Set.of("day 1 at 10:00", "day 1 at 17:30"), timingsSeen);
+  }
+
+  private CadencePlan timingVariantsPlan() throws IOException {
+    Files.writeString(plans.resolve("ab.yml"), """
+        name: ab
+        version: 1
+        grades: [A, B, C, D]
+        steps:
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+          - id: email-ab
+            channel: email
+            variants:
+              - {template: options, weight: 1}
+              - {template: check-in, weight: 1}
+            timingVariants:
+              - {timing: day 1 at 10:00, weight: 1}
+              - {timing: day 1 at 17:30, weight: 1}
+        """);
+    return new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(plans)
+        .forLead(Grade.B, "website");
   }
 
   private CadencePlan variantsPlan() throws IOException {

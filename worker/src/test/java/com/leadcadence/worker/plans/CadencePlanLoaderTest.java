@@ -14,6 +14,7 @@ import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
 import com.leadcadence.workflows.model.TemplateVariant;
+import com.leadcadence.workflows.model.TimingVariant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -382,6 +383,172 @@ class CadencePlanLoaderTest {
     assertEquals(List.of("hot.yml: step 'sms-1': variants: the first text of a plan must carry the consent notice: "
         + "sms template 'price-drop' must name the dealership and say \"Reply STOP to opt out\" (as 'intro' does)"),
         e.problems().stream().map(PlanProblem::toString).toList());
+  }
+
+  @Test
+  void aStepWithTimingVariantsKeepsTheFirstAsItsTiming() throws IOException {
+    write("hot.yml", plan(ACK + timingVariantsStep("""
+          - {timing: day 2 at 10:00, weight: 3}
+          - {timing: day 2 evening, weight: 1}
+        """) + """
+          - id: email-3
+            channel: email
+            template: options
+            timing: day 3 at 09:00
+        """));
+    List<CadenceStep> steps = load().forLead(Grade.A, "website").steps();
+
+    assertEquals(List.of(new TimingVariant(StepTiming.onDay(2, LocalTime.of(10, 0)), 3),
+        new TimingVariant(StepTiming.onDay(2, LocalTime.of(18, 0)), 1)), steps.get(1).timingVariants());
+    assertEquals(StepTiming.onDay(2, LocalTime.of(10, 0)), steps.get(1).timing());
+    assertNull(steps.get(2).timingVariants(), "a one-timing step has none");
+  }
+
+  @Test
+  void fewerThanTwoTimingVariants() throws IOException {
+    write("hot.yml", plan(ACK + timingVariantsStep("""
+          - {timing: day 2 at 10:00, weight: 1}
+        """)));
+    assertOnlyProblem("hot.yml: step 'email-2': timingVariants: an A/B timing needs two or more timings (got 1)");
+  }
+
+  @Test
+  void aTimingVariantWeightOfZeroOrLess() throws IOException {
+    write("hot.yml", plan(ACK + timingVariantsStep("""
+          - {timing: day 2 at 10:00, weight: 0}
+          - {timing: day 2 at 17:30}
+        """)));
+    assertEquals(List.of(
+        "hot.yml: step 'email-2': timingVariants[1].weight: required: a whole number above 0 (got 0)",
+        "hot.yml: step 'email-2': timingVariants[2].weight: required: a whole number above 0 (got null)"),
+        problems());
+  }
+
+  @Test
+  void bothTimingAndTimingVariants() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: email-2
+            channel: email
+            template: options
+            timing: day 2 at 10:00
+            timingVariants:
+              - {timing: day 2 at 10:00, weight: 1}
+              - {timing: day 2 at 17:30, weight: 1}
+        """));
+    assertOnlyProblem("hot.yml: step 'email-2': timingVariants: a step has either a timing or timingVariants, not both");
+  }
+
+  /** Each timing must follow the step before, and the step after must follow every timing. */
+  @Test
+  void aTimingVariantThatBreaksTheStepOrder() throws IOException {
+    write("hot.yml", plan(ACK + """
+          - id: sms-1
+            channel: sms
+            template: intro
+            timing: day 1 at 12:00
+        """ + timingVariantsStep("""
+          - {timing: day 1 at 09:00, weight: 1}
+          - {timing: day 2 at 17:30, weight: 1}
+        """) + """
+          - id: email-3
+            channel: email
+            template: options
+            timing: day 2 at 12:00
+        """));
+    assertEquals(List.of(
+        "hot.yml: step 'email-2': timingVariants[1].timing: steps out of order: 'day 1 at 09:00' can come before "
+            + "step 'sms-1' (day 1 at 12:00); steps run in file order, so order them by time",
+        "hot.yml: step 'email-3': timing: steps out of order: 'day 2 at 12:00' can come before step 'email-2' "
+            + "(day 2 at 17:30); steps run in file order, so order them by time"), problems());
+  }
+
+  @Test
+  void aTimingVariantAtReceiptARotationOrTwiceTheSame() throws IOException {
+    write("hot.yml", plan(ACK + timingVariantsStep("""
+          - {timing: at receipt, weight: 1}
+          - {timing: day 2 rotate, weight: 1}
+          - {timing: day 2 at 10:00, weight: 1}
+          - {timing: day 2 morning, weight: 1}
+        """)));
+    assertEquals(List.of(
+        "hot.yml: step 'email-2': timingVariants[1].timing: 'at receipt' cannot be a timing variant (the "
+            + "acknowledgment goes at once)",
+        "hot.yml: step 'email-2': timingVariants[2].timing: 'rotate' cannot be a timing variant: name the slot "
+            + "(morning, afternoon, evening) or the time",
+        "hot.yml: step 'email-2': timingVariants[4].timing: the same time as another timing variant (day 2 at "
+            + "10:00): each must differ"), problems());
+  }
+
+  @Test
+  void staleAfterOfThePlanPerChannelAndOfAStep() throws IOException {
+    write("hot.yml", """
+        name: hot
+        version: 3
+        grades: [A]
+        staleAfter: {sms: 1h, CALL: 10m}
+        steps:
+        """ + ACK + """
+          - id: call-1
+            channel: call
+            template: call
+            timing: +0m
+            callSla: 5m
+          - id: sms-1
+            channel: sms
+            template: intro
+            timing: +15m
+          - id: sms-2
+            channel: sms
+            template: follow-up
+            timing: +4h
+            staleAfter: 30m
+          - id: email-2
+            channel: email
+            template: options
+            timing: +5h
+        """);
+    CadencePlans plans = load();
+    List<CadenceStep> steps = plans.forLead(Grade.A, "website").steps();
+
+    assertEquals(java.util.Arrays.asList(null, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(30),
+        null), steps.stream().map(CadenceStep::staleAfter).toList(), "the ack never, email: the default");
+    assertEquals(java.util.Map.of("sms", "1h", "call", "10m"), plans.named("hot").orElseThrow().written().staleAfter());
+  }
+
+  @Test
+  void staleAfterOfZeroOnAnUnknownChannelOrOnTheAcknowledgment() throws IOException {
+    write("hot.yml", """
+        name: hot
+        version: 3
+        grades: [A]
+        staleAfter: {sms: 0, fax: 1h}
+        steps:
+          - id: ack
+            channel: email
+            template: ack
+            timing: at receipt
+            staleAfter: 1h
+          - id: sms-1
+            channel: sms
+            template: intro
+            timing: +15m
+            staleAfter: soon
+        """);
+    assertEquals(List.of(
+        "hot.yml: staleAfter.sms: must be more than 0",
+        "hot.yml: staleAfter: unknown value 'fax': one of email, sms, call, voicemail",
+        "hot.yml: step 'ack': staleAfter: a step 'at receipt' (the acknowledgment) is never skipped as stale",
+        "hot.yml: step 'sms-1': staleAfter: 'soon' is not a duration (e.g. 0, 15m, 4h5m, 2d)"), problems());
+  }
+
+  /** An email step (template options) with these timing variant lines. */
+  private static String timingVariantsStep(String variantLines) {
+    return """
+          - id: email-2
+            channel: email
+            template: options
+            timingVariants:
+        """ + variantLines.indent(4);
   }
 
   /** An email step at +30m with these variant lines. */

@@ -3,6 +3,7 @@ package com.leadcadence.workflows.activities;
 import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.model.Channel;
 import com.leadcadence.workflows.model.TemplateVariant;
+import com.leadcadence.workflows.model.TimingVariant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.List;
  * for the lead's grade) is the step's own escalation delay for its call task. variants (null: none) are the
  * step's A/B templates: the activity sends the one {@link com.leadcadence.workflows.plan.VariantChoice} picks
  * for the lead instead of templateId (the first variant's), so the workflow's commands do not change.
+ * timingVariants (null: none) are the step's A/B timings: the workflow planned the step at the lead's one
+ * ({@link com.leadcadence.workflows.plan.StepTimings}), and the activity records which on the touch
+ * ({@link com.leadcadence.workflows.plan.VariantLabel}).
  */
 public record TouchRequest(
     long leadId,
@@ -29,7 +33,16 @@ public record TouchRequest(
     Duration callSla,
     Instant allowedUntil,
     Duration escalateAfter,
-    List<TemplateVariant> variants) {
+    List<TemplateVariant> variants,
+    List<TimingVariant> timingVariants) {
+
+  /** Without timing variants: requests from before steps had them, tests. */
+  public TouchRequest(long leadId, long dealershipId, String workflowId, int stepIndex, String stepId,
+      Channel channel, String templateId, Instant performedAt, Long agentId, Duration callSla,
+      Instant allowedUntil, Duration escalateAfter, List<TemplateVariant> variants) {
+    this(leadId, dealershipId, workflowId, stepIndex, stepId, channel, templateId, performedAt, agentId, callSla,
+        allowedUntil, escalateAfter, variants, null);
+  }
 
   /** Without a window limit: requests from before the limit existed, emails, tests. */
   public TouchRequest(long leadId, long dealershipId, String workflowId, int stepIndex, String stepId,
@@ -51,7 +64,7 @@ public record TouchRequest(
       Channel channel, String templateId, Instant performedAt, Long agentId, Duration callSla,
       Instant allowedUntil, Duration escalateAfter) {
     this(leadId, dealershipId, workflowId, stepIndex, stepId, channel, templateId, performedAt, agentId, callSla,
-        allowedUntil, escalateAfter, null);
+        allowedUntil, escalateAfter, (List<TemplateVariant>) null);
   }
 
   public String idempotencyKey() {

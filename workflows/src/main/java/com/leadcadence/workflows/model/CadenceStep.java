@@ -14,8 +14,14 @@ import java.util.List;
  * {@link com.leadcadence.workflows.plan.VariantChoice}), and templateId is the first one's template, so code
  * that reads templateId keeps working.
  *
- * <p>escalateAfter and conditions came after 0.1.0, variants later: inputs recorded before them have none
- * (null), which reads as the old behaviour.
+ * timingVariants (null: none): the step's A/B timings; each lead gets one of them, and the workflow plans the
+ * step at that timing ({@link com.leadcadence.workflows.plan.StepTimings#timingFor}); timing is the first one's,
+ * so code that reads timing (its anchor) keeps working. staleAfter (null: the channel's default, see
+ * {@link com.leadcadence.workflows.schedule.SendTimeRules#staleAfter}): how late the step may run before it is
+ * skipped as stale, resolved from the plan file (the step's own, else the plan's for its channel).
+ *
+ * <p>escalateAfter and conditions came after 0.1.0, variants, timingVariants and staleAfter later: inputs
+ * recorded before them have none (null), which reads as the old behaviour.
  */
 public record CadenceStep(
     String id,
@@ -26,11 +32,21 @@ public record CadenceStep(
     Duration callSla,
     Duration escalateAfter,
     List<StepCondition> conditions,
-    List<TemplateVariant> variants) {
+    List<TemplateVariant> variants,
+    List<TimingVariant> timingVariants,
+    Duration staleAfter) {
 
   public CadenceStep {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
     variants = variants == null ? null : List.copyOf(variants);
+    timingVariants = timingVariants == null ? null : List.copyOf(timingVariants);
+  }
+
+  /** A step with one timing and the channel's staleness limit. */
+  public CadenceStep(String id, Channel channel, String templateId, StepTiming timing, Duration onNoAnswerWithin,
+      Duration callSla, Duration escalateAfter, List<StepCondition> conditions, List<TemplateVariant> variants) {
+    this(id, channel, templateId, timing, onNoAnswerWithin, callSla, escalateAfter, conditions, variants, null,
+        null);
   }
 
   /** A step with one template. */
@@ -49,11 +65,12 @@ public record CadenceStep(
   }
 
   public CadenceStep withNoAnswerFollowUp(Duration within) {
-    return new CadenceStep(id, channel, templateId, timing, within, callSla, escalateAfter, conditions, variants);
+    return new CadenceStep(id, channel, templateId, timing, within, callSla, escalateAfter, conditions, variants,
+        timingVariants, staleAfter);
   }
 
   public CadenceStep withCallSla(Duration sla) {
     return new CadenceStep(id, channel, templateId, timing, onNoAnswerWithin, sla, escalateAfter, conditions,
-        variants);
+        variants, timingVariants, staleAfter);
   }
 }

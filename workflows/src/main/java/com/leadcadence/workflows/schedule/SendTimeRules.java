@@ -38,10 +38,18 @@ public final class SendTimeRules {
     this.window = window;
   }
 
-  /** How late a step may run; null: never stale (the acknowledgment, anchored at receipt). */
+  /**
+   * How late a step may run; null: never stale (the acknowledgment, anchored at receipt). The plan's limit
+   * when it has one (the step's {@code staleAfter}, resolved from the plan file: the step's own, else the
+   * plan's for the step's channel), else the channel's default: 2 hours for texts and drops, 24 hours for
+   * emails, the call's SLA (15 minutes without one). Inputs recorded before plans had limits have none.
+   */
   public static Duration staleAfter(CadenceStep step) {
     if (step.timing().anchor() == StepTiming.Anchor.RECEIPT) {
       return null;
+    }
+    if (step.staleAfter() != null) {
+      return step.staleAfter();
     }
     return switch (step.channel()) {
       case SMS -> TEXT_STALE_AFTER;

@@ -106,6 +106,24 @@ class SendTimeRulesTest {
     assertNull(SendTimeRules.staleAfter(CadenceStep.of("ack", Channel.EMAIL, "ack", StepTiming.atReceipt())));
   }
 
+  /** A plan's own limit (resolved onto the step by the plan loader) replaces the channel's default. */
+  @Test
+  void aPlansLimitReplacesTheDefault() {
+    CadenceStep text = new CadenceStep("sms-2", Channel.SMS, "t", StepTiming.afterStart(Duration.ofHours(4)), null,
+        null, null, List.of(), null, null, Duration.ofMinutes(30));
+    assertEquals(Duration.ofMinutes(30), SendTimeRules.staleAfter(text));
+    CadenceStep call = new CadenceStep("call-2", Channel.CALL, "t", StepTiming.afterStart(Duration.ofHours(4)), null,
+        Duration.ofMinutes(5), null, List.of(), null, null, Duration.ofMinutes(45));
+    assertEquals(Duration.ofMinutes(45), SendTimeRules.staleAfter(call), "instead of the call's SLA");
+
+    // 45 minutes late (a worker outage): past the plan's 30 minutes, within the default 2 hours.
+    Instant now = chicago("2026-11-23T14:45");
+    assertInstanceOf(SendTimeRules.Stale.class,
+        RULES.decide(step(Channel.SMS, "2026-11-23T14:00", SendTimeRules.staleAfter(text)), now));
+    assertEquals(new SendTimeRules.Send(chicago("2026-11-23T21:00")), RULES.decide(step(Channel.SMS,
+        "2026-11-23T14:00", SendTimeRules.staleAfter(CadenceStep.of("s", Channel.SMS, "t", text.timing()))), now));
+  }
+
   @Test
   void allowedUntilIsTheFirstNineInTheEveningAcrossASpanOfZones() {
     ContactWindow span = new ContactWindow(
