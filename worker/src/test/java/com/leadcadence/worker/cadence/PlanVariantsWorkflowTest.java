@@ -70,10 +70,7 @@ class PlanVariantsWorkflowTest {
   void theLeadGetsItsVariantAndTheTouchRecordsIt() throws IOException {
     harness = new CadenceHarness(db, MONDAY_10AM);
     CadencePlan plan = variantsPlan();
-    LeadCadenceInput lead = harness.newLead(chicagoLead(), GRADE_B, Set.of());
-    LeadCadenceInput input = new LeadCadenceInput(lead.leadId(), lead.dealershipId(), lead.source(), lead.contact(),
-        lead.vehicle(), lead.score(), lead.assignedAgentId(), lead.blockedChannels(), lead.schedule(), plan,
-        lead.receivedAt());
+    LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(plan);
     LeadCadenceWorkflow workflow = harness.start(input);
 
     WorkflowStub.fromTyped(workflow).getResult(CadenceResult.class);
@@ -97,10 +94,7 @@ class PlanVariantsWorkflowTest {
     CadenceStep step = plan.steps().get(1);
     Set<String> timingsSeen = new java.util.HashSet<>();
     for (int n = 0; n < 10 && timingsSeen.size() < 2; n++) {
-      LeadCadenceInput lead = harness.newLead(chicagoLead(), GRADE_B, Set.of());
-      LeadCadenceInput input = new LeadCadenceInput(lead.leadId(), lead.dealershipId(), lead.source(),
-          lead.contact(), lead.vehicle(), lead.score(), lead.assignedAgentId(), lead.blockedChannels(),
-          lead.schedule(), plan, lead.receivedAt());
+      LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(plan);
       WorkflowStub.fromTyped(harness.start(input)).getResult(CadenceResult.class);
 
       TouchRow touch = harness.touches(input.leadId()).get(1);
