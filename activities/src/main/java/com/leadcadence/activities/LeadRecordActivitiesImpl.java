@@ -13,6 +13,7 @@ import com.leadcadence.workflows.WorkflowIds;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
+import com.leadcadence.workflows.activities.PlanSwitchRecord;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.StatusChange;
 import com.leadcadence.workflows.model.Outcome;
@@ -92,6 +93,17 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
         handle.attach(LeadDao.class).assignAgent(change.leadId(), change.assignedAgentId());
       });
       log.info("Lead score now {} (grade {}), agent {}", change.score(), change.grade(), change.assignedAgentId());
+    }
+  }
+
+  @Override
+  public void recordPlanSwitch(PlanSwitchRecord record) {
+    try (LeadMdc ignored = LeadMdc.put(record.leadId(), WorkflowIds.forLead(record.leadId()))) {
+      String from = record.fromPlan() + " v" + record.fromVersion();
+      jdbi.useTransaction(handle -> handle.attach(LeadChangeDao.class).recordPlanSwitch(record.leadId(), from,
+          record.toPlan(), record.toVersion(), record.cause(),
+          record.nextStepId() == null ? "nothing left to send" : "next step " + record.nextStepId(), record.at()));
+      log.info("Lead moved from plan {} to {} v{}: {}", from, record.toPlan(), record.toVersion(), record.cause());
     }
   }
 

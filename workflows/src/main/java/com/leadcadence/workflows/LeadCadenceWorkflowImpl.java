@@ -5,6 +5,7 @@ import com.leadcadence.workflows.activities.ProviderTimeouts;
 import com.leadcadence.workflows.activities.LeadProfileChange;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
+import com.leadcadence.workflows.activities.PlanSwitchRecord;
 import com.leadcadence.workflows.activities.StatusChange;
 import com.leadcadence.workflows.activities.EscalationResult;
 import com.leadcadence.workflows.activities.TaskActivities;
@@ -33,13 +34,14 @@ import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
 import com.leadcadence.workflows.model.OutcomeType;
 import com.leadcadence.workflows.model.PauseRequest;
-import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.PlanSwitch;
 import com.leadcadence.workflows.model.PlanSwitchResult;
+import com.leadcadence.workflows.model.Reassignment;
 import com.leadcadence.workflows.model.Rescore;
 import com.leadcadence.workflows.model.TaskDeadline;
 import com.leadcadence.workflows.model.StepCondition;
 import com.leadcadence.workflows.model.StepTiming;
+import com.leadcadence.workflows.plan.PlanPosition;
 import com.leadcadence.workflows.schedule.BusinessCalendar;
 import com.leadcadence.workflows.schedule.CadenceClock;
 import com.leadcadence.workflows.schedule.ContactWindow;
@@ -169,7 +171,17 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final TaskActivities taskSla = Workflow.newActivityStub(TaskActivities.class, RECORD_OPTIONS);
 
   private final LeadCadenceInput input;
-  private final CadencePlan plan;
+  /** The plan the lead runs now: the input's, or the one a plan switch moved it to. */
+  private CadencePlan plan;
+  /** The grade the current plan was chosen for; a score in another grade moves the lead (gradePlans). */
+  private Grade planGrade;
+  /** Steps the lead went through in plans it left: skipped if the current plan has them further on. */
+  private final Set<String> passedStepIds = new HashSet<>();
+  /** Added to plan indexes for touch numbers: 0 until a plan switch ({@link #touchIndex}). */
+  private int touchIndexBase;
+  /** A step's send or record is running: a plan switch waits for it (the loop then moves past it). */
+  private boolean stepInFlight;
+  private final ZoneId leadZone;
   private final CadenceClock clock;
   private final ContactWindow window;
   private final SendTimeRules rules;
@@ -243,7 +255,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The LeadStep and LeadStepDueAt this run last upserted (to upsert only a change). */
   private String upsertedStep;
   private Instant upsertedStepDue;
-  private final HistorySummaries summaries;
+  private HistorySummaries summaries;
   /** What last changed the score, for the lead's change log (e.g. "lead engagement EMAIL_OPEN"). */
   private String profileCause;
 
@@ -251,12 +263,14 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
     this.input = input;
     this.plan = input.plan();
+    this.planGrade = input.grade();
     this.workflowId = Workflow.getInfo().getWorkflowId();
     this.score = input.score();
     this.agentId = input.assignedAgentId();
     BusinessCalendar business = new BusinessCalendar(input.schedule());
     List<ZoneId> leadZones = LeadZones.parse(input.contact().timeZone(), business.zone());
-    this.clock = new CadenceClock(input.receivedAt(), business, leadZones.get(0));
+    this.leadZone = leadZones.get(0);
+    this.clock = new CadenceClock(input.receivedAt(), business, leadZone);
     this.window = new ContactWindow(leadZones, business);
     this.rules = new SendTimeRules(window);
     this.unavailable.addAll(input.blockedChannels());
@@ -272,7 +286,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     for (Channel channel : Channel.values()) {
       sendsByChannel.put(channel, Workflow.newActivityStub(TouchActivities.class, channelSendOptions(channel)));
     }
-    this.summaries = new HistorySummaries(plan.steps(), leadZones.get(0));
+    this.summaries = new HistorySummaries(plan.steps(), leadZone);
     if (input.continuation() != null) {
       takeOver(input.continuation());
     }
@@ -287,6 +301,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     while (!status.isTerminal()) {
       persistStatusChange();
       persistProfileChange();
+      if (decideAtSendTime && followGradeChange()) {
+        continue;
+      }
       if (decideAtSendTime && continueAsNewDue()) {
         continueAsNewOnceSettled();
         continue;
@@ -492,7 +509,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public PlanSwitchResult switchPlan(PlanSwitch request) {
-    throw new UnsupportedOperationException("plan switches: in progress");
+    // Between steps only: a send in flight finishes under the plan it started in.
+    Workflow.await(() -> !stepInFlight || status.isTerminal());
+    PlanSwitchResult refused = refusal(request.plan());
+    if (refused != null) {
+      return refused;
+    }
+    PlanPosition position = PlanPosition.byStepId(plan, nextIndex, passedStepIds, request.plan());
+    PlanSwitchResult result = position.result(plan, request.plan(), request.cause());
+    if (position.outcome() == PlanSwitchResult.Outcome.SWITCHED) {
+      moveTo(request.plan(), position, request.cause());
+    }
+    return result;
   }
 
   @Override
@@ -504,7 +532,84 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public PlanSwitchResult previewPlanSwitch(CadencePlan newPlan) {
-    throw new UnsupportedOperationException("plan switches: in progress");
+    PlanSwitchResult refused = refusal(newPlan);
+    return refused != null ? refused
+        : PlanPosition.byStepId(plan, nextIndex, passedStepIds, newPlan).result(plan, newPlan, "preview");
+  }
+
+  /** Why the lead cannot move to {@code to} at all (null: it can, if its position maps). */
+  private PlanSwitchResult refusal(CadencePlan to) {
+    PlanSwitchResult.Outcome outcome = null;
+    String reason = null;
+    if (status.isTerminal()) {
+      outcome = PlanSwitchResult.Outcome.NOT_RUNNING;
+      reason = "the cadence has ended (" + status + ")";
+    } else if (rulesVersion == null || rulesVersion < 1) {
+      // Steps decided at sending time (version 1 of SEND_TIME_RULES) are what a switch relies on.
+      outcome = PlanSwitchResult.Outcome.NOT_RUNNING;
+      reason = "started by a version without plan switches";
+    } else if (to.name().equals(plan.name()) && to.version() == plan.version()) {
+      outcome = PlanSwitchResult.Outcome.ALREADY_ON_IT;
+      reason = "already on " + plan.name() + " v" + plan.version();
+    }
+    return outcome == null ? null : new PlanSwitchResult(outcome, plan.name(), plan.version(), to.name(),
+        to.version(), null, null, List.of(), reason);
+  }
+
+  /**
+   * A move into another grade moves the rest of the cadence to that grade's plan (when the input says
+   * which: gradePlans), and a move into A alerts a manager. By step id where the new plan has the lead's
+   * last step, otherwise by time. A grade without steps (D) keeps the plan: the CRM closes such a lead.
+   * True when it did anything, so the loop decides again.
+   */
+  private boolean followGradeChange() {
+    Grade grade = Grade.forScore(score);
+    if (input.gradePlans() == null || grade == planGrade) {
+      return false;
+    }
+    Grade from = planGrade;
+    planGrade = grade;
+    String cause = "grade " + from + " to " + grade + (profileCause == null ? "" : " (" + profileCause + ")");
+    if (grade == Grade.A && !contactMade) {
+      ManagerAlert alert = new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
+          "lead moved into grade A: " + cause, now());
+      records(HistorySummaries.managerAlert(alert.reason())).alertManager(alert);
+    }
+    CadencePlan target = input.gradePlans().get(grade);
+    if (target == null || target.steps().isEmpty() || refusal(target) != null) {
+      return true;
+    }
+    PlanPosition position = PlanPosition.byStepIdOrTime(plan, nextIndex, passedStepIds, target,
+        s -> clock.plannedAt(s.timing()));
+    moveTo(target, position, cause);
+    return true;
+  }
+
+  /** The switch itself: the new plan from the mapped position on, recorded on the lead's row and timeline. */
+  private void moveTo(CadencePlan to, PlanPosition position, String cause) {
+    CadencePlan from = plan;
+    Map<String, Instant> pulledById = new HashMap<>();
+    pulledForward.forEach((index, until) -> pulledById.put(from.steps().get(index).id(), until));
+    pulledForward.clear();
+    for (int i = position.nextIndex(); i < to.steps().size(); i++) {
+      Instant until = pulledById.get(to.steps().get(i).id());
+      if (until != null) {
+        pulledForward.put(i, until);
+      }
+    }
+    touchIndexBase += from.steps().size();
+    plan = to;
+    passedStepIds.addAll(position.passed());
+    nextIndex = position.nextIndex();
+    refusedUntil = null;
+    summaries = new HistorySummaries(plan.steps(), leadZone);
+    changes++;
+    String next = position.result(from, to, cause).nextStepId();
+    log.info("moved from plan {} v{} to {} v{} after step {} (next {}): {}", from.name(), from.version(),
+        to.name(), to.version(), position.position(), next, cause);
+    records(HistorySummaries.planSwitch(from.name(), from.version(), to.name(), to.version()))
+        .recordPlanSwitch(new PlanSwitchRecord(input.leadId(), from.name(), from.version(), to.name(),
+            to.version(), next, cause, now()));
   }
 
   @Override
@@ -530,7 +635,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         failedSteps,
         staleSteps,
         cancelledSteps,
-        previousRuns + 1);
+        previousRuns + 1,
+        plan.name(),
+        plan.version());
   }
 
   // ---- the loop's parts ---------------------------------------------------------------------
@@ -639,7 +746,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     managerAlertAt = null;
     ManagerAlert alert = new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
-        "grade A lead uncontacted " + plan.managerAlertAfter().toMinutes() + " minutes after the cadence started",
+        "grade A lead uncontacted " + Duration.between(clock.start(), at).toMinutes()
+            + " minutes after the cadence started",
         now());
     if (Workflow.getVersion(ASYNC_MANAGER_ALERT, Workflow.DEFAULT_VERSION, 1) >= 1) {
       managerAlertSent = Async.procedure(records(HistorySummaries.managerAlert(alert.reason()))::alertManager, alert);
@@ -761,6 +869,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    */
   private void decideAndPerform(int index) {
     CadenceStep s = step(index);
+    if (passedStepIds.contains(s.id())) {
+      log.info("step {} ({}) skipped: the lead went through it before its plan switch", index, s.id());
+      nextStep(index);
+      return;
+    }
     Instant planned = plannedAt(index);
     Instant notBefore = latestOf(lastStepAt, refusedUntil);
     Optional<StepCondition> unmet = unmetCondition(s);
@@ -798,15 +911,25 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       nextStep(index);
     } else if (decision instanceof SendTimeRules.Stale stale) {
       nextDue = now();
-      sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "stale"))
-          .recordSkippedStale(unsent(index, now(), stale.reason()));
+      stepInFlight = true;
+      try {
+        sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "stale"))
+            .recordSkippedStale(unsent(index, now(), stale.reason()));
+      } finally {
+        stepInFlight = false;
+      }
       staleSteps++;
       log.info("step {} ({}) skipped as stale: {}", index, s.id(), stale.reason());
       onTimeCursor = onTime.get();
       nextStep(index);
     } else if (decision instanceof SendTimeRules.Send send) {
       nextDue = now();
-      performNow(index, onTime.get(), send.allowedUntil());
+      stepInFlight = true;
+      try {
+        performNow(index, onTime.get(), send.allowedUntil());
+      } finally {
+        stepInFlight = false;
+      }
     }
   }
 
@@ -824,13 +947,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private void performNow(int index, Instant onTime, Instant allowedUntil) {
     CadenceStep s = step(index);
     Instant at = now();
-    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, index, s.id(),
-        s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
+    TouchRequest request = new TouchRequest(input.leadId(), input.dealershipId(), workflowId, touchIndex(index),
+        s.id(), s.channel(), s.templateId(), at, agentId, callDeadline(s, at), allowedUntil, s.escalateAfter(),
         s.variants());
     boolean sent = false;
     try {
       TouchResult result = sendsVersion() >= 1 && s.channel() != Channel.CALL
-          ? performCancellable(request)
+          ? performCancellable(index, request)
           : sends(touches, SEND_OPTIONS, summaries.step(index)).perform(request);
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
@@ -882,9 +1005,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    * the cancellation through its heartbeat). Either way the promise fails with a CanceledFailure. A
    * send the provider took already completes as sent.
    */
-  private TouchResult performCancellable(TouchRequest request) {
+  private TouchResult performCancellable(int index, TouchRequest request) {
     TouchActivities stub = sends(sendsByChannel.get(request.channel()), channelSendOptions(request.channel()),
-        summaries.step(request.stepIndex()));
+        summaries.step(index));
     List<Promise<TouchResult>> performed = new ArrayList<>(1);
     CancellationScope scope = Workflow.newCancellationScope(
         () -> performed.add(Async.function(stub::perform, request)));
@@ -894,7 +1017,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!result.isCompleted()) {
       // A send about to finish is let finish: a cancellation that crosses the activity's completion is
       // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
-      await(CANCEL_GRACE, summaries.cancelGrace(request.stepIndex(), CANCEL_GRACE), result::isCompleted);
+      await(CANCEL_GRACE, summaries.cancelGrace(index, CANCEL_GRACE), result::isCompleted);
     }
     if (!result.isCompleted()) {
       log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
@@ -944,9 +1067,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     nextIndex = index + 1;
   }
 
+  /**
+   * The touch's number (its idempotency key and step_index): the plan's index, after a plan switch offset
+   * past every number the lead's earlier plans used, so a step of the new plan never finds an old touch
+   * under its key, and call attempts still count in order.
+   */
+  private int touchIndex(int index) {
+    return touchIndexBase + index;
+  }
+
   private UnsentTouch unsent(int index, Instant at, String reason) {
     CadenceStep s = step(index);
-    return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, index, s.id(), s.channel(),
+    return new UnsentTouch(input.leadId(), input.dealershipId(), workflowId, touchIndex(index), s.id(), s.channel(),
         s.templateId(), at, agentId, s.channel() == Channel.CALL ? callDeadline(s, at) : null, reason,
         s.escalateAfter());
   }
@@ -1018,7 +1150,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!memo.isEmpty()) {
       options.setMemo(memo);
     }
-    Workflow.continueAsNew(options.build(), input.continuedWith(handOver()));
+    Workflow.continueAsNew(options.build(), input.continuedWith(handOver(), plan));
   }
 
   private CadenceContinuation handOver() {
@@ -1027,7 +1159,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward), paused,
         pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
         onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
-        cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened);
+        cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
+        passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade,
+        touchIndexBase == 0 ? null : touchIndexBase);
   }
 
   /** The state a previous run handed over: this run goes on exactly where that one stopped. */
@@ -1077,6 +1211,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     emailReplied = Boolean.TRUE.equals(c.emailReplied());
     emailOpened = Boolean.TRUE.equals(c.emailOpened());
+    if (c.passedStepIds() != null) {
+      passedStepIds.addAll(c.passedStepIds());
+    }
+    if (c.planGrade() != null) {
+      planGrade = c.planGrade();
+    }
+    if (c.touchIndexBase() != null) {
+      touchIndexBase = c.touchIndexBase();
+    }
   }
 
   /**

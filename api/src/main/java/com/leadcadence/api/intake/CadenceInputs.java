@@ -52,8 +52,8 @@ public final class CadenceInputs {
 
 
   /**
-   * The workflow input for a stored lead: a snapshot of the plan for its grade and source, channels blocked
-   * from the start.
+   * The workflow input for a stored lead: a snapshot of the plan for its grade and source (and of the plan
+   * for each other grade, where a grade change moves it), channels blocked from the start.
    */
   public static LeadCadenceInput forLead(LeadRow lead, DealershipRow dealership, OptOutRegistry optOuts,
       CadencePlans plans) {
@@ -68,7 +68,8 @@ public final class CadenceInputs {
         blockedChannels(lead, optOuts.blockedChannels(dealership.id(), lead.email(), lead.phone())),
         dealership.schedule(),
         plans.forLead(lead.grade(), lead.source()),
-        lead.createdAt());
+        lead.createdAt())
+        .followingGrades(plans.byGrade(lead.source()));
   }
 
   /**

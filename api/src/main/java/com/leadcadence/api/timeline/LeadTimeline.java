@@ -174,6 +174,7 @@ public final class LeadTimeline {
       case SCORE -> "score " + c.fromValue() + " -> " + c.toValue();
       case GRADE -> "grade " + c.fromValue() + " -> " + c.toValue();
       case PAUSED, RESUMED -> "cadence " + kind + (c.detail() == null ? "" : ": " + mask.text(c.detail()));
+      case PLAN -> "plan " + c.fromValue() + " -> " + c.toValue() + (c.detail() == null ? "" : ", " + c.detail());
     };
     return new TimelineEntry(c.occurredAt(), kind, summary, c.cause() == null ? CADENCE : c.cause());
   }

@@ -58,6 +58,25 @@ public interface LeadChangeDao extends SqlObject {
     }
   }
 
+  /**
+   * The lead now runs plan {@code to} ("standard v2"): its row says so and its timeline gets a PLAN change,
+   * once (a retried write at the same instant finds the change there).
+   */
+  default void recordPlanSwitch(long leadId, String from, String toName, int toVersion, String cause, String detail,
+      Instant at) {
+    getHandle().attach(LeadDao.class).recordPlan(leadId, toName, toVersion);
+    String to = toName + " v" + toVersion;
+    if (countPlanChange(leadId, to, at) == 0) {
+      insert(leadId, LeadChangeKind.PLAN, from, to, cause, detail, at);
+    }
+  }
+
+  @SqlQuery("""
+      SELECT COUNT(*) FROM lead_changes
+      WHERE lead_id = :leadId AND kind = 'PLAN' AND to_value = :to AND occurred_at = :at
+      """)
+  int countPlanChange(long leadId, String to, Instant at);
+
   @SqlQuery("""
       SELECT kind FROM lead_changes WHERE lead_id = :leadId AND kind IN ('PAUSED', 'RESUMED')
       ORDER BY occurred_at DESC, id DESC LIMIT 1 FOR UPDATE

@@ -5,5 +5,7 @@ public enum LeadChangeKind {
   SCORE,
   GRADE,
   PAUSED,
-  RESUMED
+  RESUMED,
+  /** A move to another plan or plan version (a migration, a grade change): "standard v1" to "hot v1". */
+  PLAN
 }

@@ -3,8 +3,10 @@ package com.leadcadence.worker.plans;
 import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.model.Grade;
 import com.leadcadence.workflows.plan.TemplateRef;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +28,15 @@ public final class CadencePlans {
         .or(() -> plans.stream().filter(p -> p.grades().contains(grade) && p.sources().isEmpty()).findFirst())
         .orElseThrow(() -> new IllegalStateException("no plan for grade " + grade))
         .plan();
+  }
+
+  /** The plan a lead from {@code source} follows in each grade: where a grade change moves its cadence. */
+  public Map<Grade, CadencePlan> byGrade(String source) {
+    Map<Grade, CadencePlan> byGrade = new EnumMap<>(Grade.class);
+    for (Grade grade : Grade.values()) {
+      byGrade.put(grade, forLead(grade, source));
+    }
+    return byGrade;
   }
 
   /** Every plan, in file name order. */

@@ -6,6 +6,7 @@ import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.ManagerAlert;
 import com.leadcadence.workflows.activities.OutcomeRecord;
 import com.leadcadence.workflows.activities.OverdueResult;
+import com.leadcadence.workflows.activities.PlanSwitchRecord;
 import com.leadcadence.workflows.activities.StatusChange;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TaskSlaRequest;
@@ -27,6 +28,9 @@ final class SimulatedBookkeeping {
 
       @Override
       public void recordProfile(LeadProfileChange change) { }
+
+      @Override
+      public void recordPlanSwitch(PlanSwitchRecord record) { }
 
       @Override
       public void alertManager(ManagerAlert alert) {

@@ -200,6 +200,11 @@ final class CadenceHarness implements AutoCloseable {
           }
 
           @Override
+          public void recordPlanSwitch(com.leadcadence.workflows.activities.PlanSwitchRecord record) {
+            real.recordPlanSwitch(record);
+          }
+
+          @Override
           public void alertManager(ManagerAlert alert) {
             beforeAlertManager.accept(alert);
             real.alertManager(alert);

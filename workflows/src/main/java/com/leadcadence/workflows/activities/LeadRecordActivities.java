@@ -15,6 +15,9 @@ public interface LeadRecordActivities {
   /** Stores a new score/grade (engagement, rescore) or agent (reassignment). */
   void recordProfile(LeadProfileChange change);
 
+  /** Stores the lead's new plan (name and version) and the switch in its timeline; once per switch. */
+  void recordPlanSwitch(PlanSwitchRecord record);
+
   /** Tells the dealership's managers that a hot lead is still uncontacted. */
   void alertManager(ManagerAlert alert);
 }

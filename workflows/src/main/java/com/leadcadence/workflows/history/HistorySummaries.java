@@ -83,6 +83,10 @@ public final class HistorySummaries {
     return "lead row: score " + score + " (grade " + grade + "), agent " + (agentId == null ? "none" : agentId);
   }
 
+  public static String planSwitch(String fromPlan, int fromVersion, String toPlan, int toVersion) {
+    return "lead row: plan " + fromPlan + " v" + fromVersion + " -> " + toPlan + " v" + toVersion;
+  }
+
   public static String managerAlert(String reason) {
     return "manager alert: " + reason;
   }

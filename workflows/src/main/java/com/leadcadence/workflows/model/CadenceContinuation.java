@@ -13,7 +13,9 @@ import java.util.Set;
  * score and agent, the tasks whose SLA it watches, and the catch-up bookkeeping of the send-time rules.
  * The new run starts from exactly this, so it neither repeats a step nor forgets a signal. runs counts
  * the runs before the one that takes it over. emailReplied and emailOpened (for step conditions) are null
- * in continuations from before them: nothing seen.
+ * in continuations from before them: nothing seen. passedStepIds (null: none) are the steps the lead went
+ * through in plans it left (plan switches), never run again; planGrade (null: the input's grade) the grade
+ * its current plan was chosen for; touchIndexBase (null: 0) what a switch added to touch numbers.
  */
 public record CadenceContinuation(
     int runs,
@@ -49,4 +51,7 @@ public record CadenceContinuation(
     int cancelledSteps,
     Set<String> reInquiries,
     Boolean emailReplied,
-    Boolean emailOpened) {}
+    Boolean emailOpened,
+    Set<String> passedStepIds,
+    Grade planGrade,
+    Integer touchIndexBase) {}

@@ -9,7 +9,8 @@ import java.util.Set;
  * failedSteps counts steps whose activity ran out of retries (their touches are FAILED), staleSteps
  * those skipped as too late after a delay (SKIPPED_STALE), cancelledSteps those whose send was cancelled
  * because the cadence ended or the channel was blocked meanwhile (CANCELLED). runs counts the workflow
- * runs so far: more than 1 once the lead's workflow continued as new.
+ * runs so far: more than 1 once the lead's workflow continued as new. planName and planVersion: the plan
+ * the lead runs now (after a migration or a grade change, the one it moved to).
  */
 public record LeadState(
     LeadStatus status,
@@ -30,4 +31,6 @@ public record LeadState(
     int failedSteps,
     int staleSteps,
     int cancelledSteps,
-    int runs) {}
+    int runs,
+    String planName,
+    int planVersion) {}
