@@ -22,7 +22,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CadenceMigrationDao extends SqlObject {
 
   /** The statuses of a lead whose cadence still runs (LeadStatus#isTerminal is false). */
-  String RUNNING_LEAD = "status IN ('STARTING', 'ACTIVE', 'PAUSED')";
+  String RUNNING_LEAD = " status IN ('STARTING', 'ACTIVE', 'PAUSED') ";
 
   /** A new RUNNING migration; its id. */
   @SqlUpdate("""
@@ -45,16 +45,14 @@ public interface CadenceMigrationDao extends SqlObject {
   /** How many of the dealership's leads run that plan version now (ix_leads_plan). */
   @SqlQuery("""
       SELECT COUNT(*) FROM leads
-      WHERE dealership_id = :dealershipId AND plan_name = :planName AND plan_version = :version AND
-      """ + RUNNING_LEAD)
+      WHERE dealership_id = :dealershipId AND plan_name = :planName AND plan_version = :version AND""" + RUNNING_LEAD)
   int countRunningLeads(long dealershipId, String planName, int version);
 
   /** The next page of running leads on that plan version, by id after afterId (keyset: leads move as it goes). */
   @SqlQuery("""
       SELECT id FROM leads
       WHERE dealership_id = :dealershipId AND plan_name = :planName AND plan_version = :version AND id > :afterId
-        AND """ + RUNNING_LEAD + """
-
+        AND""" + RUNNING_LEAD + """
       ORDER BY id LIMIT :limit
       """)
   List<Long> runningLeadIds(long dealershipId, String planName, int version, long afterId, int limit);

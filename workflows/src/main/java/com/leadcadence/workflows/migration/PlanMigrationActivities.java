@@ -3,8 +3,11 @@ package com.leadcadence.workflows.migration;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
-/** The database and lead-workflow side of a plan migration; every method is safe to repeat. */
-@ActivityInterface
+/**
+ * The database and lead-workflow side of a plan migration; every method is safe to repeat. Its activity
+ * types are prefixed "Migration" (MigrationFinish, ...): they share the main queue's worker with the cadence's.
+ */
+@ActivityInterface(namePrefix = "Migration")
 public interface PlanMigrationActivities {
 
   /** Ids of the next page of leads to migrate, ascending. */
