@@ -61,7 +61,8 @@ public final class PlanMigrationActivitiesImpl implements PlanMigrationActivitie
       try {
         result = lead.dryRun() ? preview(workflowId, lead) : switchPlan(workflowId, lead);
       } catch (WorkflowNotFoundException | WorkflowQueryRejectedException e) {
-        record(lead, MigrationOutcome.NOT_RUNNING, null, null, "its workflow has ended");
+        record(lead, MigrationOutcome.NOT_RUNNING, null, null,
+            "no running workflow: its cadence has ended (or never started)");
         return;
       } catch (WorkflowUpdateException e) {
         record(lead, MigrationOutcome.FAILED, null, null, "its workflow refused the switch: " + rejection(e));

@@ -25,7 +25,6 @@ import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadContact;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +104,9 @@ class PlanMigrationWorkflowTest {
     long a = start(v1, "a", true);
     long c = start(v1, "c", true);
     long unrecorded = start(v1, "unrecorded", false); // started before V15: no plan on its row
+    long ghost = harness.newLead(new LeadContact("ghost", "Doe", "ghost@example.com", "+13125551999",
+        "America/Chicago"), GRADE_B, Set.of()).leadId(); // its row says ACTIVE, but it has no workflow
+    db.jdbi().onDemand(LeadDao.class).recordPlan(ghost, PLAN, 1);
     harness.env.sleep(Duration.ofMinutes(90));
     assertEquals(List.of("ack", "e1", "e2"), stepIds(b));
     assertEquals(List.of("ack", "e1"), stepIds(a));
@@ -113,10 +115,11 @@ class PlanMigrationWorkflowTest {
     Map<Long, MigrationLeadRow> dry = migrate(v1, v2, true);
     CadenceMigrationRow dryRow = migration(dry);
     assertEquals(MigrationStatus.DONE, dryRow.status());
-    assertEquals(3, dryRow.total());
-    assertEquals(2, dryRow.switched());
-    assertEquals(1, dryRow.noCounterpart());
-    assertEquals(Set.of(a, b, c), dry.keySet(), "the lead without a recorded plan is not migrated");
+    assertEquals(4, dryRow.total());
+    assertEquals(List.of(2, 1, 0, 1, 0),
+        List.of(dryRow.switched(), dryRow.noCounterpart(), dryRow.already(), dryRow.notRunning(), dryRow.failed()));
+    assertEquals(Set.of(a, b, c, ghost), dry.keySet(), "the lead without a recorded plan is not migrated");
+    assertEquals(MigrationOutcome.NOT_RUNNING, dry.get(ghost).outcome());
     assertMoved(dry.get(a));
     assertMoved(dry.get(c));
     assertEquals(MigrationOutcome.NO_COUNTERPART, dry.get(b).outcome());
@@ -131,9 +134,10 @@ class PlanMigrationWorkflowTest {
     Map<Long, MigrationLeadRow> done = migrate(v1, v2, false);
     CadenceMigrationRow row = migration(done);
     assertEquals(MigrationStatus.DONE, row.status());
-    assertEquals(List.of(2, 1, 0, 0, 0),
+    assertEquals(List.of(2, 1, 0, 1, 0),
         List.of(row.switched(), row.noCounterpart(), row.already(), row.notRunning(), row.failed()));
-    for (long lead : List.of(a, b, c)) {
+    assertTrue(continuedAsNew(row.id()), "four leads in pages of two, one page a run: a second run");
+    for (long lead : List.of(a, b, c, ghost)) {
       assertEquals(dry.get(lead).outcome(), done.get(lead).outcome(), "the dry run said what happened");
       assertEquals(dry.get(lead).position(), done.get(lead).position());
       assertEquals(dry.get(lead).nextStepId(), done.get(lead).nextStepId());
@@ -171,9 +175,30 @@ class PlanMigrationWorkflowTest {
             .setTaskQueue(TaskQueues.LEAD_CADENCE).build());
     WorkflowClient.start(workflow::run, new PlanMigrationInput(id, harness.dealershipId, PLAN, from.version(), to,
         dryRun, PACE, 0, 0));
-    WorkflowStub.fromTyped(workflow).getResult(Void.class);
+    // Waited for in real time, not through getResult: that would let the server skip time while the
+    // migration waits between leads, to the leads' next steps (their positions would move under the test).
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (migrations.findById(id).orElseThrow().status() == MigrationStatus.RUNNING) {
+      assertTrue(System.nanoTime() < deadline, "migration " + id + " still RUNNING after 60 s");
+      sleep(100);
+    }
     return migrations.leads(id, null, 0, 100).stream()
         .collect(Collectors.toMap(MigrationLeadRow::leadId, Function.identity()));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Whether the migration's last run was started by continue-as-new. */
+  private boolean continuedAsNew(long migrationId) {
+    return !harness.client.fetchHistory(PlanMigrationWorkflow.workflowId(migrationId)).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId().isEmpty();
   }
 
   private CadenceMigrationRow migration(Map<Long, MigrationLeadRow> leads) {
