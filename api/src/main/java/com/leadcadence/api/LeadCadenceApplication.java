@@ -24,6 +24,8 @@ import com.leadcadence.api.leads.LeadReassignment;
 import com.leadcadence.api.leads.LeadSearch;
 import com.leadcadence.activities.webhooks.ReceiverAddresses;
 import com.leadcadence.activities.webhooks.WebhookActivitiesImpl;
+import com.leadcadence.activities.migration.PlanMigrationActivitiesImpl;
+import com.leadcadence.store.dao.CadenceMigrationDao;
 import com.leadcadence.api.outboundwebhooks.DeliveryWorkflows;
 import com.leadcadence.api.outboundwebhooks.WebhookDispatcher;
 import com.leadcadence.api.outboundwebhooks.WebhookResource;
@@ -48,6 +50,8 @@ import com.leadcadence.api.auth.JsonUnauthorizedHandler;
 import com.leadcadence.api.cadences.CadenceResource;
 import com.leadcadence.api.cadences.CadenceVariants;
 import com.leadcadence.api.cadences.DealershipCadences;
+import com.leadcadence.api.cadences.MigrationWorkflows;
+import com.leadcadence.api.cadences.PlanMigrations;
 import com.leadcadence.api.cli.DbCommand;
 import com.leadcadence.api.cli.DealershipCommand;
 import com.leadcadence.api.cli.SimulateCommand;
@@ -143,6 +147,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
 import java.util.Optional;
@@ -238,7 +243,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     registerOutboundWebhooks(config, environment, shared, temporal);
     registerUnsubscribePage(environment, shared, unsubscribeLinks);
     registerAdmin(environment, shared, operatorKey);
-    registerCadences(environment, shared);
+    registerCadences(environment, shared, temporal);
     environment.jersey().register(OpenApiResource.fromClasspath());
     registerHealthChecks(config, environment, temporal, providers);
     environment.lifecycle().addServerLifecycleListener(
@@ -356,8 +361,10 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
             .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(
                 config.getTemporal().getStickyQueueTimeout().toJavaDuration())
             .build());
-    CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(), rates,
-        webhookActivities(config.getWebhooks(), jdbi, meters));
+    Worker worker = CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(),
+        rates, webhookActivities(config.getWebhooks(), jdbi, meters));
+    CadenceWorkers.registerMigrations(worker, new PlanMigrationActivitiesImpl(jdbi.onDemand(CadenceMigrationDao.class),
+        temporal.connection().client(), Clock.systemUTC()));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
@@ -445,10 +452,12 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.lifecycle().manage(reconciler);
   }
 
-  /** The dealership's cadence plans: the defaults read at start, and its own versions. */
-  private static void registerCadences(Environment environment, Shared shared) {
+  /** The dealership's cadence plans: the defaults read at start, its own versions, and migrations of running leads. */
+  private static void registerCadences(Environment environment, Shared shared, TemporalRuntime temporal) {
     environment.jersey().register(new CadenceResource(shared.cadences(),
-        new CadenceVariants(shared.cadences(), shared.dao(VariantReportDao.class))));
+        new CadenceVariants(shared.cadences(), shared.dao(VariantReportDao.class)),
+        new PlanMigrations(shared.cadences(), shared.dao(CadenceMigrationDao.class),
+            new MigrationWorkflows(temporal.connection().client(), temporal.availability()), shared.clock())));
   }
 
   /** A lead's workflow history from Temporal, and its timeline from the database. */

@@ -5,6 +5,8 @@ import com.leadcadence.workflows.TaskQueues;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.TaskActivities;
 import com.leadcadence.workflows.activities.TouchActivities;
+import com.leadcadence.workflows.migration.PlanMigrationActivities;
+import com.leadcadence.workflows.migration.PlanMigrationWorkflowImpl;
 import com.leadcadence.workflows.webhooks.WebhookActivities;
 import com.leadcadence.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -72,5 +74,14 @@ public final class CadenceWorkers {
           .registerActivitiesImplementations(touches);
     }
     return worker;
+  }
+
+  /**
+   * Plan migrations (their workflow and activities) on the main queue, next to the lead workflows whose
+   * switchPlan they call: the worker {@link #register} returned.
+   */
+  public static void registerMigrations(Worker worker, PlanMigrationActivities activities) {
+    worker.registerWorkflowImplementationTypes(PlanMigrationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
   }
 }

@@ -12,6 +12,7 @@ import com.leadcadence.worker.plans.CadencePlanValidator.ValidPlan;
 import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.worker.plans.PlanFile;
 import com.leadcadence.worker.plans.PlanProblem;
+import com.leadcadence.workflows.model.CadencePlan;
 import com.leadcadence.workflows.plan.TemplateRef;
 import io.dropwizard.jackson.Jackson;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -67,14 +68,26 @@ public final class DealershipCadences {
 
   /** The current plan of that name, or one version of it (a default's own version, or a stored one); 404. */
   public PlanFile get(long dealershipId, String name, Integer version) {
-    Optional<ValidPlan> current = plansFor(dealershipId).named(name);
-    if (version == null || current.filter(p -> p.plan().version() == version).isPresent()) {
-      return current.map(ValidPlan::written).orElseThrow(() -> ApiException.notFound("cadence plan " + name));
+    if (version == null) {
+      return plansFor(dealershipId).named(name).map(ValidPlan::written)
+          .orElseThrow(() -> ApiException.notFound("cadence plan " + name));
+    }
+    return version(dealershipId, name, version).map(ValidPlan::written)
+        .orElseThrow(() -> ApiException.notFound("cadence plan " + name + " version " + version));
+  }
+
+  /** One version of the plan as the workflows run it (a migration's target), or empty when there is none. */
+  public Optional<CadencePlan> plan(long dealershipId, String name, int version) {
+    return version(dealershipId, name, version).map(ValidPlan::plan);
+  }
+
+  private Optional<ValidPlan> version(long dealershipId, String name, int version) {
+    Optional<ValidPlan> current = plansFor(dealershipId).named(name).filter(p -> p.plan().version() == version);
+    if (current.isPresent()) {
+      return current;
     }
     return stored.find(dealershipId, name, version).flatMap(this::read)
-        .or(() -> defaults.named(name).filter(p -> p.plan().version() == version))
-        .map(ValidPlan::written)
-        .orElseThrow(() -> ApiException.notFound("cadence plan " + name + " version " + version));
+        .or(() -> defaults.named(name).filter(p -> p.plan().version() == version));
   }
 
   /** Every version of the plan, oldest first: the default's, then the dealership's own. */

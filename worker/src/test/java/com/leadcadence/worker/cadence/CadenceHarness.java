@@ -1,6 +1,8 @@
 package com.leadcadence.worker.cadence;
 
 import com.leadcadence.activities.CadenceActivities;
+import com.leadcadence.activities.migration.PlanMigrationActivitiesImpl;
+import com.leadcadence.store.dao.CadenceMigrationDao;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.activities.senders.DryRunOutbox;
 import com.leadcadence.activities.senders.DryRunSenders;
@@ -208,7 +210,10 @@ final class CadenceHarness implements AutoCloseable {
             real.alertManager(alert);
           }
         };
-    CadenceWorkers.register(factory, activities.touch(), hooked, activities.task(), sendRates);
+    CadenceWorkers.registerMigrations(
+        CadenceWorkers.register(factory, activities.touch(), hooked, activities.task(), sendRates),
+        new PlanMigrationActivitiesImpl(db.jdbi().onDemand(CadenceMigrationDao.class), factory.getWorkflowClient(),
+            serverClock()));
   }
 
   /**
