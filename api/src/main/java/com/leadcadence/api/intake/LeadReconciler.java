@@ -8,6 +8,7 @@ import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.DealershipRow;
 import com.leadcadence.store.rows.LeadRow;
+import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.model.LeadCadenceInput;
 import com.leadcadence.workflows.model.LeadStatus;
 import com.leadcadence.workflows.model.PauseRequest;
@@ -119,7 +120,7 @@ public final class LeadReconciler implements Managed {
 
   /** The leads left STARTING for longer than the grace period: their workflows are started. */
   int reconcileStarting() {
-    Map<Long, DealershipRow> dealershipsById = new HashMap<>();
+    Pass pass = new Pass();
     Instant settled = clock.instant().minus(GRACE);
     int checked = 0;
     int failed = 0;
@@ -134,7 +135,7 @@ public final class LeadReconciler implements Managed {
           continue;
         }
         checked++;
-        if (!reconcile(lead, dealershipsById)) {
+        if (!reconcile(lead, pass)) {
           failed++;
         }
       }
@@ -152,7 +153,7 @@ public final class LeadReconciler implements Managed {
 
   /** Starts what is missing; returns how many open leads were checked. */
   public int reconcileAll() {
-    Map<Long, DealershipRow> dealershipsById = new HashMap<>();
+    Pass pass = new Pass();
     int checked = 0;
     int failed = 0;
     long afterId = 0;
@@ -162,7 +163,7 @@ public final class LeadReconciler implements Managed {
       for (LeadRow lead : page) {
         afterId = lead.id();
         checked++;
-        if (!reconcile(lead, dealershipsById)) {
+        if (!reconcile(lead, pass)) {
           failed++;
         }
       }
@@ -172,11 +173,21 @@ public final class LeadReconciler implements Managed {
     return checked;
   }
 
-  private boolean reconcile(LeadRow lead, Map<Long, DealershipRow> dealershipsById) {
+  /**
+   * What one pass reads once per dealership rather than per lead: its row and its plans (the stored plans
+   * are parsed and checked on every read). A pass is short, so a plan edited meanwhile waits for the next.
+   */
+  private static final class Pass {
+    final Map<Long, DealershipRow> dealerships = new HashMap<>();
+    final Map<Long, CadencePlans> plans = new HashMap<>();
+  }
+
+  private boolean reconcile(LeadRow lead, Pass pass) {
     try (LeadMdc mdc = LeadMdc.put(lead.id(), lead.workflowId())) {
-      DealershipRow dealership = dealershipsById.computeIfAbsent(lead.dealershipId(),
+      DealershipRow dealership = pass.dealerships.computeIfAbsent(lead.dealershipId(),
           id -> dealerships.findById(id).orElseThrow());
-      LeadCadenceInput input = CadenceInputs.forLead(lead, dealership, optOuts, cadences.plansFor(dealership.id()));
+      LeadCadenceInput input = CadenceInputs.forLead(lead, dealership, optOuts,
+          pass.plans.computeIfAbsent(dealership.id(), cadences::plansFor));
       boolean started = workflows.startIfMissing(lead.workflowId(), input, dealership.name());
       leads.markStartedIfStarting(lead.id());
       if (started) {
