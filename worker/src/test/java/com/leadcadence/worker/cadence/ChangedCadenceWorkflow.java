@@ -64,6 +64,21 @@ public class ChangedCadenceWorkflow implements LeadCadenceWorkflow {
   public void trackTask(com.leadcadence.workflows.model.TaskDeadline deadline) {}
 
   @Override
+  public com.leadcadence.workflows.model.PlanSwitchResult switchPlan(
+      com.leadcadence.workflows.model.PlanSwitch request) {
+    throw new UnsupportedOperationException("not part of this test");
+  }
+
+  @Override
+  public void validatePlanSwitch(com.leadcadence.workflows.model.PlanSwitch request) {}
+
+  @Override
+  public com.leadcadence.workflows.model.PlanSwitchResult previewPlanSwitch(
+      com.leadcadence.workflows.model.CadencePlan plan) {
+    throw new UnsupportedOperationException("not part of this test");
+  }
+
+  @Override
   public LeadState state() {
     return null;
   }
