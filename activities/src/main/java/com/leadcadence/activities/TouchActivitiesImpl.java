@@ -18,6 +18,7 @@ import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.RenderedMessage;
 import com.leadcadence.activities.templates.TemplateContext;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
+import com.leadcadence.store.HandleDaos;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -75,6 +76,11 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private static final int DETAIL_MAX = 500;
   private static final Logger log = LoggerFactory.getLogger(TouchActivitiesImpl.class);
 
+  /**
+   * For the first send of a step (the path every lead takes first): its reads and its claim run on one
+   * handle with each DAO attached once (HandleDaos), as does recording it SENT. The on-demand DAOs
+   * below serve the rarer paths (retries, settling, failures), one handle per call.
+   */
   private final Jdbi jdbi;
   private final TouchDao touches;
   private final LeadDao leads;
@@ -91,6 +97,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
   private final Clock clock;
   /** Each attempt's outcome, counted where it is recorded on the touch row. */
   private final ActivityMetrics metrics;
+  /** Sender identity and escalation delays change rarely: read at most every few seconds per dealership. */
+  private final RecentDealerships recentDealerships = new RecentDealerships(RecentDealerships.DEFAULT_TTL);
 
   public TouchActivitiesImpl(Jdbi jdbi, Senders senders, MessageTemplates templates, OptOutRegistry optOuts,
       AgentNotifier notifier, MeterRegistry meters) {
@@ -154,19 +162,49 @@ public final class TouchActivitiesImpl implements TouchActivities {
         return new TouchResult(0, TouchStatus.SKIPPED_QUIET_HOURS,
             "started at " + wallClock + ", after the contact window closed at " + request.allowedUntil());
       }
-      TouchRow touch = touches.insertIfAbsent(new NewTouch(request.leadId(), request.stepIndex(),
-          request.stepId(), request.channel(), request.templateId(),
-          variantOf(request), request.idempotencyKey(),
-          request.performedAt()));
-      return switch (touch.status()) {
-        case PENDING -> performPending(request, touch);
-        case SENDING, UNCONFIRMED -> resumeSend(request, touch);
-        case TASK_CREATED -> withTask(touch, request.escalateAfter());
-        default -> {
-          log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
-          yield resultOf(touch);
-        }
-      };
+      // The database work before the provider call runs on one handle (see HandleDaos); the provider
+      // call and the agent's notification run after it is closed, so no connection waits on them.
+      Prepared prepared = HandleDaos.with(jdbi, daos -> {
+        TouchRow touch = daos.get(TouchDao.class).insertIfAbsent(new NewTouch(request.leadId(),
+            request.stepIndex(), request.stepId(), request.channel(), request.templateId(),
+            variantOf(request), request.idempotencyKey(),
+            request.performedAt()));
+        return switch (touch.status()) {
+          case PENDING -> preparePending(request, touch, daos);
+          case SENDING, UNCONFIRMED -> new Prepared(touch, null, null, null, null, null, null, null);
+          case TASK_CREATED -> Prepared.done(withTask(touch, request.escalateAfter()));
+          default -> {
+            log.info("Step {} ({}) already done: {}", request.stepId(), request.idempotencyKey(), touch.status());
+            yield Prepared.done(resultOf(touch));
+          }
+        };
+      });
+      if (prepared.result() != null) {
+        return prepared.result();
+      }
+      if (prepared.task() != null) {
+        return announceCallTask(request, prepared);
+      }
+      if (prepared.lead() == null) {
+        return resumeSend(request, prepared.touch());
+      }
+      return prepared.claim() != null
+          ? deliverClaimed(request, prepared.touch(), prepared.lead(), prepared.dealership(), prepared.address(),
+              prepared.message(), prepared.claim())
+          : deliver(request, prepared.touch(), prepared.lead(), prepared.dealership(), prepared.address(),
+              prepared.message());
+    }
+  }
+
+  /**
+   * What the database work before a provider call decided: a final result; or a touch to resume
+   * (SENDING/UNCONFIRMED: only touch set); or a call task to announce (task set); or a message to send,
+   * claimed already (claim set) unless the row changed under the claim (then deliver claims it again).
+   */
+  private record Prepared(TouchRow touch, LeadRow lead, DealershipRow dealership, String address,
+      RenderedMessage message, TouchClaim claim, TaskRow task, TouchResult result) {
+    static Prepared done(TouchResult result) {
+      return new Prepared(null, null, null, null, null, null, null, result);
     }
   }
 
@@ -224,34 +262,44 @@ public final class TouchActivitiesImpl implements TouchActivities {
     return templates.render(request.channel(), request.templateId(), context);
   }
 
-  private TouchResult performPending(TouchRequest request, TouchRow touch) {
-    LeadRow lead = leads.findById(request.leadId())
+  /** A PENDING touch, on the handle of perform's first phase: settled here, or prepared for its send. */
+  private Prepared preparePending(TouchRequest request, TouchRow touch, HandleDaos daos) {
+    LeadRow lead = daos.get(LeadDao.class).findById(request.leadId())
         .orElseThrow(() -> new IllegalStateException("lead " + request.leadId() + " does not exist"));
     Channel channel = request.channel();
     String address = channel == Channel.EMAIL ? lead.email() : lead.phone();
     if (address == null || address.isBlank()) {
       metrics.touch(channel, TouchOutcome.BLOCKED_NO_ADDRESS);
-      return settle(touch, TouchState.CHANNEL_BLOCKED, null, null,
-          "the lead has no " + (channel == Channel.EMAIL ? "email address" : "phone number"));
+      return Prepared.done(settle(touch, TouchState.CHANNEL_BLOCKED, null, null,
+          "the lead has no " + (channel == Channel.EMAIL ? "email address" : "phone number")));
     }
+    // Opt-outs are read for every send, never cached: one arriving a second ago must hold.
     if (optOuts.isBlocked(lead.dealershipId(), address, channel)) {
       metrics.touch(channel, TouchOutcome.SKIPPED_OPTED_OUT);
-      return settle(touch, TouchState.SKIPPED_OPTED_OUT, address, null,
-          Masking.address(address) + " opted out of " + channel);
+      return Prepared.done(settle(touch, TouchState.SKIPPED_OPTED_OUT, address, null,
+          Masking.address(address) + " opted out of " + channel));
     }
-    DealershipRow dealership = dealerships.findById(lead.dealershipId())
-        .orElseThrow(() -> new IllegalStateException("dealership " + lead.dealershipId() + " does not exist"));
+    DealershipRow dealership = recentDealerships.get(lead.dealershipId(),
+        id -> daos.get(DealershipDao.class).findById(id));
     Long agentId = request.agentId() != null ? request.agentId() : lead.assignedAgentId();
-    AgentRow agent = agentId == null ? null : agents.findById(lead.dealershipId(), agentId).orElse(null);
+    AgentRow agent = agentId == null ? null
+        : daos.get(AgentDao.class).findById(lead.dealershipId(), agentId).orElse(null);
     TemplateContext context = TemplateContext.of(lead, dealership, agent);
     if (channel == Channel.EMAIL) {
       context = context.withUnsubscribeUrl(unsubscribeUrls.forLead(lead.id()));
     }
     RenderedMessage message = templates.render(channel, request.templateId(), context);
     if (channel == Channel.CALL) {
-      return createCallTask(request, touch, lead, dealership, agentId, address, message);
+      TaskRow task = createCallTask(request, touch, lead, agentId, address, message, daos);
+      return new Prepared(touch, lead, dealership, address, message, null, task, null);
     }
-    return deliver(request, touch, lead, dealership, address, message);
+    // A first send claims its PENDING touch right here (the row was just read); a claim that finds the
+    // row changed leaves it to deliver, which reads the row and claims it as it now is.
+    stopIfCancelled(() -> touches.cancelPending(touch.id(), "cancelled before sending: the cadence ended"));
+    String token = UUID.randomUUID().toString();
+    TouchClaim claim = daos.get(TouchDao.class).claimPending(touch.id(), token, address, message.subject(),
+        message.body()) == 1 ? new TouchClaim(touch.id(), TouchState.PENDING, token, null, null) : null;
+    return new Prepared(touch, lead, dealership, address, message, claim, null, null);
   }
 
   @Override
@@ -388,6 +436,13 @@ public final class TouchActivitiesImpl implements TouchActivities {
       // Settled meanwhile by another attempt (or a provider's report): report what it did.
       return resultOf(touches.findById(touch.id()).orElseThrow());
     }
+    return deliverClaimed(request, touch, lead, dealership, address, message, claim);
+  }
+
+  /** deliver, once this attempt holds the touch (claim.sendToken() is its token). */
+  private TouchResult deliverClaimed(TouchRequest request, TouchRow touch, LeadRow lead, DealershipRow dealership,
+      String address, RenderedMessage message, TouchClaim claim) {
+    String token = claim.sendToken();
     Outgoing outgoing = outgoing(request, touch, dealership, claim.status() == TouchState.PENDING ? address
         : touch.recipient() != null ? touch.recipient() : address, message);
     boolean resumed = claim.status() != TouchState.PENDING;
@@ -490,8 +545,18 @@ public final class TouchActivitiesImpl implements TouchActivities {
   /** Records an accepted message; a superseded attempt records it only if no other attempt holds the row. */
   private TouchResult sent(TouchRequest request, TouchRow touch, String token, String address,
       SendReceipt receipt, String detail, TouchOutcome outcome) {
-    if (touches.markSentBy(touch.id(), token, receipt.provider(), receipt.providerId(), detail) == 0
-        && touches.markSentLate(touch.id(), receipt.provider(), receipt.providerId(), detail + " (late)") == 0) {
+    // One handle for both writes; still two transactions: SENT (with its event) is committed first, so
+    // a failure of the second never takes back what the provider accepted.
+    boolean recorded = HandleDaos.with(jdbi, daos -> {
+      TouchDao touchDao = daos.get(TouchDao.class);
+      if (touchDao.markSentBy(touch.id(), token, receipt.provider(), receipt.providerId(), detail) == 0
+          && touchDao.markSentLate(touch.id(), receipt.provider(), receipt.providerId(), detail + " (late)") == 0) {
+        return false;
+      }
+      daos.get(LeadDao.class).markFirstResponse(request.leadId(), request.performedAt());
+      return true;
+    });
+    if (!recorded) {
       TouchRow current = touches.findById(touch.id()).orElseThrow();
       log.warn("Step {} ({}): the provider took {} ({}) but a newer attempt holds the touch ({})",
           request.stepId(), request.idempotencyKey(), request.channel(), receipt.providerId(), current.status());
@@ -500,7 +565,6 @@ public final class TouchActivitiesImpl implements TouchActivities {
       }
       return resultOf(current);
     }
-    leads.markFirstResponse(request.leadId(), request.performedAt());
     metrics.touch(request.channel(), outcome);
     log.info("Step {} sent {} to {} via {} ({})", request.stepId(), request.channel(),
         Masking.address(address), receipt.provider(), receipt.providerId());
@@ -546,23 +610,29 @@ public final class TouchActivitiesImpl implements TouchActivities {
    * The agent's task for a CALL step, once per touch: due after the SLA, numbered by the lead's call
    * attempts, with the step's rendered script. The result tells the workflow when to escalate it.
    */
-  private TouchResult createCallTask(TouchRequest request, TouchRow touch, LeadRow lead, DealershipRow dealership,
-      Long agentId, String phone, RenderedMessage message) {
+  private TaskRow createCallTask(TouchRequest request, TouchRow touch, LeadRow lead, Long agentId, String phone,
+      RenderedMessage message, HandleDaos daos) {
     Duration sla = request.callSla() != null ? request.callSla() : DEFAULT_CALL_SLA;
     Instant due = request.performedAt().plus(sla);
-    int attempt = touches.countCallsUpTo(lead.id(), request.stepIndex());
-    TaskRow task = jdbi.inTransaction(handle -> {
-      TaskRow created = handle.attach(TaskDao.class).createForTouchIfAbsent(NewTask.call(lead.dealershipId(),
+    int attempt = daos.get(TouchDao.class).countCallsUpTo(lead.id(), request.stepIndex());
+    return daos.inTransaction(tx -> {
+      TaskRow created = tx.get(TaskDao.class).createForTouchIfAbsent(NewTask.call(lead.dealershipId(),
           lead.id(), agentId, touch.id(), attempt, message.body(), due, request.performedAt()));
-      handle.attach(TouchDao.class).settle(touch.id(), TouchState.TASK_CREATED, phone, null, message.body(),
+      tx.get(TouchDao.class).settle(touch.id(), TouchState.TASK_CREATED, phone, null, message.body(),
           "task " + created.id() + " due " + created.dueAt());
-      handle.attach(LeadDao.class).markFirstResponse(lead.id(), request.performedAt());
+      tx.get(LeadDao.class).markFirstResponse(lead.id(), request.performedAt());
       return created;
     });
+  }
+
+  /** After the task's transaction (and its handle) closed: the agent hears of it, the workflow gets its deadline. */
+  private TouchResult announceCallTask(TouchRequest request, Prepared prepared) {
+    TaskRow task = prepared.task();
     metrics.touch(Channel.CALL, TouchOutcome.TASK_CREATED);
-    notifier.taskAssigned(task, lead);
-    return new TouchResult(touch.id(), TouchStatus.TASK_CREATED, "task " + task.id() + " due " + task.dueAt(),
-        deadline(task, lead, dealership, request.escalateAfter()));
+    notifier.taskAssigned(task, prepared.lead());
+    return new TouchResult(prepared.touch().id(), TouchStatus.TASK_CREATED,
+        "task " + task.id() + " due " + task.dueAt(),
+        deadline(task, prepared.lead(), prepared.dealership(), request.escalateAfter()));
   }
 
   /** The step's own escalation delay when its plan gives one, else the dealership's for the lead's grade. */

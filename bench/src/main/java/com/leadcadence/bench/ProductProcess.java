@@ -53,6 +53,15 @@ final class ProductProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * CPU time the product's JVM has used so far (user + system, all its threads: API, worker, embedded
+   * Temporal server), or -1 where the platform does not say. Unlike rates and latencies, CPU per lead
+   * barely moves when other processes load the machine.
+   */
+  long cpuMillis() {
+    return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+  }
+
   Path log() {
     return log;
   }

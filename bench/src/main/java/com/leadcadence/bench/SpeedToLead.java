@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Speed to lead: the product's fat jar as a child process (embedded Temporal test server, worker,
@@ -68,7 +69,7 @@ public final class SpeedToLead {
 
   /** One offered rate: what was sent and what came back. */
   public record Step(String label, double offeredRate, int leads, int accepted, int intakeErrors, int acked,
-      List<Double> intakeMillis, List<Double> firstTouchMillis, double sustainedRate) {
+      List<Double> intakeMillis, List<Double> firstTouchMillis, double sustainedRate, double cpuMillisPerLead) {
     int errors() {
       return intakeErrors + (accepted - acked);
     }
@@ -235,13 +236,13 @@ public final class SpeedToLead {
               ? Double.parseDouble(r.substring(0, r.length() - 1)) * baseline : Double.parseDouble(r)).toList();
           if (o.warmUpSeconds > 0) {
             Step w = step(http, standIn, apiPort, run, "warm-up", rates.get(0), o.warmUpSeconds,
-                o.drainSeconds);
+                o.drainSeconds, product::cpuMillis);
             out.printf("warm-up: %d leads at %.1f/s, %d acknowledged (not counted)%n", w.leads(), w.offeredRate(),
                 w.acked());
           }
           for (int i = 0; i < rates.size(); i++) {
             Step s = step(http, standIn, apiPort, run, o.rates.get(i), rates.get(i), o.durationSeconds,
-                o.drainSeconds);
+                o.drainSeconds, product::cpuMillis);
             steps.add(s);
             print(out, s, baseline);
           }
@@ -266,9 +267,13 @@ public final class SpeedToLead {
     }
   }
 
-  /** Offers rate leads/s for seconds (open loop), then waits up to drain s for their acknowledgments. */
+  /**
+   * Offers rate leads/s for seconds (open loop), then waits up to drain s for their acknowledgments.
+   * cpuMillis: the product's CPU time so far, read before the first POST and after the drain (or -1).
+   */
   static Step step(HttpClient http, ProviderStandIn standIn, int apiPort, String run, String label, double rate,
-      double seconds, double drain) throws Exception {
+      double seconds, double drain, LongSupplier cpuMillis) throws Exception {
+    long cpuBefore = cpuMillis.getAsLong();
     int n = Math.max(1, (int) Math.round(rate * seconds));
     long[] scheduled = new long[n];
     double[] intake = new double[n];
@@ -338,8 +343,12 @@ public final class SpeedToLead {
     Collections.sort(firstTouch);
     // Leads acknowledged per second, from the first scheduled POST to the last acknowledgment.
     double sustained = firstTouch.isEmpty() ? 0 : firstTouch.size() / ((lastAck - t0) / 1e9);
+    // Everything the product did for these leads up to now (their later steps are hours away), per lead.
+    long cpuAfter = cpuMillis.getAsLong();
+    double cpuPerLead = cpuBefore < 0 || cpuAfter < 0 || leadIndex.isEmpty() ? Double.NaN
+        : (double) (cpuAfter - cpuBefore) / leadIndex.size();
     return new Step(label, rate, n, leadIndex.size(), intakeErrors.get() + unanswered, firstTouch.size(),
-        intakeMillis, firstTouch, sustained);
+        intakeMillis, firstTouch, sustained, cpuPerLead);
   }
 
   private static final AtomicInteger PHONES = new AtomicInteger();
@@ -385,6 +394,8 @@ public final class SpeedToLead {
     out.printf("  sustained %.1f leads/s (%.2fx baseline); accepted %d/%d, acknowledged %d; errors %d "
         + "(intake %d, no acknowledgment %d)%n", s.sustainedRate(), s.sustainedRate() / baseline, s.accepted(),
         s.leads(), s.acked(), s.errors(), s.intakeErrors(), s.accepted() - s.acked());
+    out.printf("  product CPU %.0f ms per accepted lead (its JVM: API, worker, embedded Temporal; POSTs to drain)%n",
+        s.cpuMillisPerLead());
   }
 
   private static void summary(PrintStream out, Report r, Options o) {

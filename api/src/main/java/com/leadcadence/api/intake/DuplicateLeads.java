@@ -45,12 +45,12 @@ public final class DuplicateLeads {
     this.clock = clock;
   }
 
-  /** The open lead this one repeats, if any. */
-  public Optional<LeadRow> originalOf(long dealershipId, NormalisedLead lead) {
+  /** The open lead this one repeats, if any; read with the caller's LeadDao (intake's, on its one handle). */
+  public Optional<LeadRow> originalOf(LeadDao leadDao, long dealershipId, NormalisedLead lead) {
     if (lead.phone() == null && lead.email() == null) {
       return Optional.empty();
     }
-    return leads.findOpenByPhoneOrEmail(dealershipId, lead.phone(), lead.email(), clock.instant().minus(WINDOW));
+    return leadDao.findOpenByPhoneOrEmail(dealershipId, lead.phone(), lead.email(), clock.instant().minus(WINDOW));
   }
 
   /**

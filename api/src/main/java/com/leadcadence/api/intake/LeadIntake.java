@@ -13,6 +13,7 @@ import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.representations.CreateLeadRequest;
 import com.leadcadence.api.temporal.CadenceUnavailableException;
 import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.store.HandleDaos;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.dao.LeadEventDao;
@@ -29,8 +30,8 @@ import com.leadcadence.workflows.scoring.LeadScore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -53,11 +54,13 @@ public final class LeadIntake {
    */
   public static final String ACCEPTED = "leadcadence.leads.accepted";
 
+  /**
+   * Intake's statements run on one handle per phase (the reads and the insert; the row's start after
+   * the workflow's), each DAO attached once: an on-demand DAO re-attaches on every call (see HandleDaos).
+   */
   private final Jdbi jdbi;
-  private final LeadDao leads;
   private final OptOutRegistry optOuts;
   private final LeadWorkflows workflows;
-  private final AgentDao agents;
   private final AgentNotifier notifier;
   private final DuplicateLeads duplicates;
   private final DealershipCadences cadences;
@@ -68,8 +71,6 @@ public final class LeadIntake {
       DealershipCadences cadences, Clock clock, MeterRegistry meters) {
     this.meters = meters;
     this.jdbi = jdbi;
-    this.leads = jdbi.onDemand(LeadDao.class);
-    this.agents = jdbi.onDemand(AgentDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.notifier = notifier;
@@ -102,11 +103,10 @@ public final class LeadIntake {
 
   private Accepted intakeOnce(DealershipRow dealership, CreateLeadRequest request) {
     NormalisedLead lead = NormalisedLead.of(request, dealership, clock.instant());
-    if (request.assignedAgentId() != null
-        && agents.findById(dealership.id(), request.assignedAgentId()).filter(AgentRow::active).isEmpty()) {
-      throw ApiException.invalid("assignedAgentId", "is not an active agent of this dealership");
-    }
-    Optional<LeadRow> existing = leads.findByExternalId(dealership.id(), lead.source(), lead.externalId());
+    // The reads that decide what this intake is, and a new lead's insert, on one handle with each DAO
+    // attached once (see HandleDaos); Temporal is called after it is closed.
+    Found found = HandleDaos.with(jdbi, daos -> find(daos, dealership, request, lead));
+    Optional<LeadRow> existing = found.existing();
     if (existing.isPresent() && existing.get().status() != LeadStatus.STARTING) {
       LeadRow row = existing.get();
       try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
@@ -115,15 +115,17 @@ public final class LeadIntake {
       duplicates.tellOriginal(row);
       return Accepted.of(new Result(row, false), "repeat");
     }
-    Optional<LeadRow> original =
-        existing.isPresent() ? Optional.empty() : duplicates.originalOf(dealership.id(), lead);
+    Optional<LeadRow> original = found.original();
     if (original.isPresent()) {
       LeadScore score = CadenceInputs.score(lead, dealership);
       NewLead duplicate = newLead(lead, dealership, new LeadScore(score.points(), Grade.D, score.reasons()),
           original.get().assignedAgentId());
       return Accepted.of(new Result(duplicates.record(duplicate, original.get()), true), "duplicate");
     }
-    LeadRow row = existing.orElseGet(() -> insertOrFindConcurrent(lead, dealership));
+    LeadRow row = existing.orElseGet(() -> found.inserted().row());
+    if (existing.isEmpty() && found.inserted().managers() != null) {
+      tellManagersNobodyIsOnShift(row, found.inserted().offShift(), found.inserted().managers());
+    }
     try (LeadMdc mdc = LeadMdc.put(row.id(), row.workflowId())) {
       if (existing.isPresent()) {
         LOG.info("Lead {} was left STARTING by an earlier intake: starting its workflow again", row.id());
@@ -144,11 +146,14 @@ public final class LeadIntake {
       }
       LeadRow started;
       try {
-        leads.recordPlan(row.id(), input.plan().name(), input.plan().version());
-        // Marked: the row is the one in hand, now ACTIVE. Not marked: something moved it on, so read it.
-        started = leads.markStartedIfStarting(row.id()) == 1
-            ? row.withStatus(LeadStatus.ACTIVE)
-            : leads.findById(row.id()).orElse(row);
+        started = jdbi.withHandle(handle -> {
+          LeadDao dao = handle.attach(LeadDao.class);
+          dao.recordPlan(row.id(), input.plan().name(), input.plan().version());
+          // Marked: the row is the one in hand, now ACTIVE. Not marked: something moved it on, so read it.
+          return dao.markStartedIfStarting(row.id()) == 1
+              ? row.withStatus(LeadStatus.ACTIVE)
+              : dao.findById(row.id()).orElse(row);
+        });
       } catch (RuntimeException e) {
         // The workflow runs; the row follows within a minute (LeadReconciler).
         LOG.warn("Lead {} started, but its row could not be marked ACTIVE ({}); it is repaired within a minute",
@@ -163,57 +168,85 @@ public final class LeadIntake {
   }
 
   /**
+   * What the store says of this intake: the row of the same (source, externalId) if any; else the open
+   * lead it repeats, if any; else the new row, inserted (with the agent picked off shift, if so).
+   */
+  private record Found(Optional<LeadRow> existing, Optional<LeadRow> original, Inserted inserted) {}
+
+  /**
+   * managers: set when this intake inserted the row and nobody on shift took it (offShift: who did, off
+   * shift); the managers to tell, read on the insert's handle.
+   */
+  private record Inserted(LeadRow row, List<AgentRow> managers, AgentRoster.Pick offShift) {}
+
+  private Found find(HandleDaos daos, DealershipRow dealership, CreateLeadRequest request, NormalisedLead lead) {
+    if (request.assignedAgentId() != null && daos.get(AgentDao.class)
+        .findById(dealership.id(), request.assignedAgentId()).filter(AgentRow::active).isEmpty()) {
+      throw ApiException.invalid("assignedAgentId", "is not an active agent of this dealership");
+    }
+    LeadDao leadDao = daos.get(LeadDao.class);
+    Optional<LeadRow> existing = leadDao.findByExternalId(dealership.id(), lead.source(), lead.externalId());
+    if (existing.isPresent()) {
+      return new Found(existing, Optional.empty(), null);
+    }
+    Optional<LeadRow> original = duplicates.originalOf(leadDao, dealership.id(), lead);
+    if (original.isPresent()) {
+      return new Found(existing, original, null);
+    }
+    return new Found(existing, original, insertOrFindConcurrent(lead, dealership, daos));
+  }
+
+  /**
    * Assigns an agent, then inserts the row (STARTING, with its workflow id) in one transaction, on one
    * connection. The agent's turn is taken first, in a statement of its own: its row lock then lasts that
    * one UPDATE, not the whole insert (every intake and every call task of the agent meets that row: the
    * turn's compare-and-set and the foreign-key checks of leads and tasks), and a lost compare-and-set
    * re-reads the agents as they now are. An insert that fails after it costs the agent one turn at most.
    */
-  private LeadRow insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership) {
+  private Inserted insertOrFindConcurrent(NormalisedLead lead, DealershipRow dealership, HandleDaos daos) {
     LeadScore score = CadenceInputs.score(lead, dealership);
     try {
-      AtomicReference<AgentRoster.Pick> offShiftPick = new AtomicReference<>();
-      LeadRow row = jdbi.withHandle(handle -> {
-        Long agentId = lead.request().assignedAgentId();
-        if (agentId == null) {
-          Optional<AgentRoster.Pick> pick =
-              AgentAssigner.assign(handle.attach(AgentDao.class), dealership, clock.instant(), null);
-          pick.filter(p -> !p.onShift()).ifPresent(offShiftPick::set);
-          agentId = pick.map(p -> p.agent().id()).orElse(null);
-        }
-        Long assigned = agentId;
-        // The turn is taken; the transaction holds the agent's row only in share mode (the foreign key).
-        return handle.inTransaction(tx -> {
-          LeadDao dao = tx.attach(LeadDao.class);
-          long id = dao.insert(newLead(lead, dealership, score, assigned));
-          dao.setWorkflowId(id, WorkflowIds.forLead(id));
-          LeadRow inserted = dao.findById(id).orElseThrow();
-          tx.attach(LeadEventDao.class).record(LeadEvents.created(inserted));
-          return inserted;
-        });
-      });
-      AgentRoster.Pick offShift = offShiftPick.get();
-      if (offShift != null || row.assignedAgentId() == null) {
-        tellManagersNobodyIsOnShift(row, offShift);
+      AgentRoster.Pick offShift = null;
+      Long agentId = lead.request().assignedAgentId();
+      if (agentId == null) {
+        Optional<AgentRoster.Pick> pick =
+            AgentAssigner.assign(daos.get(AgentDao.class), dealership, clock.instant(), null);
+        offShift = pick.filter(p -> !p.onShift()).orElse(null);
+        agentId = pick.map(p -> p.agent().id()).orElse(null);
       }
-      return row;
+      Long assigned = agentId;
+      // The turn is taken; the transaction holds the agent's row only in share mode (the foreign key).
+      LeadRow row = daos.inTransaction(tx -> {
+        LeadDao dao = tx.get(LeadDao.class);
+        long id = dao.insert(newLead(lead, dealership, score, assigned));
+        dao.setWorkflowId(id, WorkflowIds.forLead(id));
+        LeadRow inserted = dao.findById(id).orElseThrow();
+        tx.get(LeadEventDao.class).record(LeadEvents.created(inserted));
+        return inserted;
+      });
+      List<AgentRow> managers = offShift != null || row.assignedAgentId() == null
+          ? daos.get(AgentDao.class).listActive(dealership.id(), AgentRole.MANAGER)
+          : null;
+      return new Inserted(row, managers, offShift);
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
-        // A concurrent intake of the same lead won the insert: carry on with its row.
-        return leads.findByExternalId(dealership.id(), lead.source(), lead.externalId()).orElseThrow(() -> e);
+        // A concurrent intake of the same lead won the insert: carry on with its row (no alert: that
+        // intake sent it if one was due).
+        return new Inserted(daos.get(LeadDao.class).findByExternalId(dealership.id(), lead.source(), lead.externalId())
+            .orElseThrow(() -> e), null, null);
       }
       throw e;
     }
   }
 
   /** With nobody on shift (or nobody free at all) the lead waits for someone: managers should know. */
-  private void tellManagersNobodyIsOnShift(LeadRow lead, AgentRoster.Pick pick) {
+  private void tellManagersNobodyIsOnShift(LeadRow lead, AgentRoster.Pick pick, List<AgentRow> managers) {
     String reason = pick == null
         ? "no agent is available for a new lead: it is unassigned"
         : "nobody is on shift: a new lead went to agent " + pick.agent().id() + ", whose shift starts "
             + pick.startsAt();
     notifier.managerAlert(new ManagerAlert(lead.id(), lead.dealershipId(), lead.workflowId(), reason, clock.instant()),
-        agents.listActive(lead.dealershipId(), AgentRole.MANAGER));
+        managers);
   }
 
   private static NewLead newLead(NormalisedLead lead, DealershipRow dealership, LeadScore score, Long agentId) {
