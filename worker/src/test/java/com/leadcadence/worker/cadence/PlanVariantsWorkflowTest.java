@@ -3,6 +3,7 @@ package com.leadcadence.worker.cadence;
 import static com.leadcadence.worker.cadence.CadenceHarness.chicago;
 import static com.leadcadence.worker.cadence.CadenceHarness.chicagoLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,22 +86,34 @@ class PlanVariantsWorkflowTest {
 
   /**
    * A step with A/B timings (and A/B templates): each lead's touch goes out at the timing it gets, the one
-   * StepTimings gives for its id, and records both variants. Leads are started until both timings were seen.
+   * StepTimings gives for its id, and records both variants. One lead of each timing runs.
    */
   @Test
   void eachLeadsStepFiresAtItsChosenTimingAndTheTouchRecordsIt() throws IOException {
-    harness = new CadenceHarness(db, MONDAY_10AM);
     CadencePlan plan = timingVariantsPlan();
     CadenceStep step = plan.steps().get(1);
     Set<String> timingsSeen = new java.util.HashSet<>();
-    for (int n = 0; n < 10 && timingsSeen.size() < 2; n++) {
-      LeadCadenceInput input = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(plan);
+    for (String wanted : List.of("day 1 at 10:00", "day 1 at 17:30")) {
+      // A fresh test server per lead: a lead arriving after another's whole cadence would find the server's
+      // clock far past its receipt. The lead is picked by its timing before it runs.
+      if (harness != null) {
+        harness.close();
+      }
+      harness = new CadenceHarness(db, MONDAY_10AM);
+      LeadCadenceInput input = null;
+      for (int n = 0; n < 40 && input == null; n++) {
+        LeadCadenceInput lead = harness.newLead(chicagoLead(), GRADE_B, Set.of()).withPlan(plan);
+        if (StepTimings.label(StepTimings.timingFor(step, lead.leadId())).equals(wanted)) {
+          input = lead;
+        }
+      }
+      assertNotNull(input, "a lead with timing " + wanted + " among 40");
       WorkflowStub.fromTyped(harness.start(input)).getResult(CadenceResult.class);
 
       TouchRow touch = harness.touches(input.leadId()).get(1);
       String timing = StepTimings.label(StepTimings.timingFor(step, input.leadId()));
       timingsSeen.add(timing);
-      // Day 1 of the lead's cadence (each lead arrives when the one before has finished), at its timing.
+      // Day 1 of the lead's cadence, at its timing.
       BusinessCalendar business = new BusinessCalendar(input.schedule());
       Instant expectedAt = new CadenceClock(input.receivedAt(), business,
           LeadZones.parse(input.contact().timeZone(), business.zone()).get(0))
