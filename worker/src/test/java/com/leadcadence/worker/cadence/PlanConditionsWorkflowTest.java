@@ -1,6 +1,5 @@
 package com.leadcadence.worker.cadence;
 
-import static com.leadcadence.worker.cadence.CadenceHarness.chicago;
 import static com.leadcadence.worker.cadence.CadenceHarness.chicagoLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +10,6 @@ import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.store.rows.TaskKind;
 import com.leadcadence.store.rows.TaskRow;
 import com.leadcadence.store.rows.TouchRow;
-import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.model.CadencePlan;
@@ -26,47 +24,18 @@ import com.leadcadence.workflows.model.OutcomeType;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan file's step conditions and call escalation delay, through the real workflow on the time-skipping
  * server: a step whose condition does not hold at its time is skipped (nothing sent, no touch), one whose
  * condition holds is performed, and a call step's own escalateAfter replaces the dealership's delay.
  */
-class PlanConditionsWorkflowTest {
-  /** Monday 2026-11-23, 10:00 in Chicago: the dealership (MON-SAT 09:00-20:00) is open. */
-  private static final Instant MONDAY_10AM = chicago("2026-11-23T10:00");
-  private static final int GRADE_B = 60;
+class PlanConditionsWorkflowTest extends PlanWorkflowTestBase {
 
-  private static TestDatabase db;
-  private CadenceHarness harness;
-  @TempDir Path plans;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @AfterEach
-  void closeHarness() {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void stepsRunOnlyWhenTheirConditionsHoldAtTheirTime() throws IOException {

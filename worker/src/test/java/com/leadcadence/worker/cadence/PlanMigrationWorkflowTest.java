@@ -1,6 +1,5 @@
 package com.leadcadence.worker.cadence;
 
-import static com.leadcadence.worker.cadence.CadenceHarness.chicago;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,6 @@ import com.leadcadence.store.rows.MigrationLeadRow;
 import com.leadcadence.store.rows.MigrationOutcome;
 import com.leadcadence.store.rows.MigrationStatus;
 import com.leadcadence.store.rows.TouchRow;
-import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.TaskQueues;
@@ -29,18 +27,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan migration of running leads on the time-skipping server, through the real lead workflow and the
@@ -49,34 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  * counterpart in the new version is listed and left on its old plan. Pages of two leads and one page per
  * run, so the migration also continues as new on the way.
  */
-class PlanMigrationWorkflowTest {
-  /** Monday 2026-11-23, 10:00 in Chicago. */
-  private static final Instant MONDAY_10AM = chicago("2026-11-23T10:00");
-  private static final int GRADE_B = 60;
+class PlanMigrationWorkflowTest extends PlanWorkflowTestBase {
   private static final String PLAN = "mig";
   /** Small pages (and one per run) so that three leads take two runs of the migration workflow. */
   private static final MigrationPace PACE = new MigrationPace(2, 2, 1);
 
-  private static TestDatabase db;
-  private CadenceHarness harness;
-  @TempDir Path plans;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @AfterEach
-  void closeHarness() {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void runningLeadsMoveFromTheirNextStepOnAndTheDryRunSaidSo() throws IOException {

@@ -10,7 +10,6 @@ import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.rows.LeadChangeKind;
 import com.leadcadence.store.rows.LeadChangeRow;
 import com.leadcadence.store.rows.TouchRow;
-import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.worker.plans.CadencePlans;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
@@ -30,46 +29,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running leads moved to another plan, through the real workflow and activities on the time-skipping
  * server: a migration's switchPlan Update (position by step id, no step twice, a reordered step skipped,
  * no counterpart left alone, the preview equal to the switch) and a grade change mid-cadence.
  */
-class PlanSwitchWorkflowTest {
-  /** Monday 2026-11-23, 10:00 in Chicago: the dealership (MON-SAT 09:00-20:00) is open. */
-  private static final Instant MONDAY_10AM = chicago("2026-11-23T10:00");
-  private static final int GRADE_B = 60;
+class PlanSwitchWorkflowTest extends PlanWorkflowTestBase {
 
-  private static TestDatabase db;
-  private CadenceHarness harness;
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @AfterEach
-  void closeHarness() {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void aMigratedLeadContinuesAfterItsLastStepByIdAndNeverRepeatsOne() throws IOException {
@@ -191,10 +162,10 @@ class PlanSwitchWorkflowTest {
           - {id: email-hot, channel: email, template: check-in, timing: +3h}
           - {id: email-final, channel: email, template: final, timing: day 1 at 10:00}
         """);
-    CadencePlans plans = new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(dir);
+    CadencePlans byGrade = new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(plans);
     LeadCadenceInput base = harness.newLead(chicagoLead(), GRADE_B, Set.of());
-    LeadCadenceInput input = base.withPlan(plans.forLead(Grade.B, "website"))
-        .followingGrades(plans.byGrade("website"));
+    LeadCadenceInput input = base.withPlan(byGrade.forLead(Grade.B, "website"))
+        .followingGrades(byGrade.byGrade("website"));
     LeadCadenceWorkflow workflow = harness.start(input);
 
     harness.env.sleep(Duration.ofMinutes(75));
@@ -277,7 +248,7 @@ class PlanSwitchWorkflowTest {
 
   /** Plan "flex" at a version, loaded (and validated) from its own directory as a plan file. */
   private CadencePlan plan(String subdir, int version, String steps) throws IOException {
-    Path own = Files.createDirectories(dir.resolve(subdir));
+    Path own = Files.createDirectories(plans.resolve(subdir));
     Files.writeString(own.resolve("flex.yml"),
         "name: flex\nversion: " + version + "\ngrades: [A, B, C, D]\nsteps:\n" + steps);
     return new CadencePlanLoader(new MessageTemplates(CadenceHarness.TEMPLATES)).load(own)
@@ -285,6 +256,6 @@ class PlanSwitchWorkflowTest {
   }
 
   private void write(String name, String body) throws IOException {
-    Files.writeString(dir.resolve(name + ".yml"), body);
+    Files.writeString(plans.resolve(name + ".yml"), body);
   }
 }

@@ -1,6 +1,5 @@
 package com.leadcadence.worker.cadence;
 
-import static com.leadcadence.worker.cadence.CadenceHarness.chicago;
 import static com.leadcadence.worker.cadence.CadenceHarness.chicagoLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.store.rows.TouchRow;
-import com.leadcadence.store.testing.TestDatabase;
 import com.leadcadence.worker.plans.CadencePlanLoader;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.model.CadencePlan;
@@ -27,45 +25,17 @@ import java.time.ZoneId;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan file's A/B step through the real workflow on the time-skipping server: the step's variants reach the
  * touch activity, which sends the lead's variant and records it on the touch.
  */
-class PlanVariantsWorkflowTest {
-  /** Monday 2026-11-23, 10:00 in Chicago: the dealership (MON-SAT 09:00-20:00) is open. */
-  private static final Instant MONDAY_10AM = chicago("2026-11-23T10:00");
-  private static final int GRADE_B = 60;
+class PlanVariantsWorkflowTest extends PlanWorkflowTestBase {
 
-  private static TestDatabase db;
-  private CadenceHarness harness;
-  @TempDir Path plans;
-
-  @BeforeAll
-  static void database() {
-    db = TestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @AfterEach
-  void closeHarness() {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void theLeadGetsItsVariantAndTheTouchRecordsIt() throws IOException {
