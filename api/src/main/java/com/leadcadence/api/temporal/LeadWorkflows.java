@@ -53,6 +53,8 @@ import java.util.function.Consumer;
  * ended (409) or Temporal is not available right now (503).
  */
 public final class LeadWorkflows {
+  /** How long a signal that found no running workflow waits before asking once more. */
+  private static final Duration BETWEEN_RUNS = Duration.ofMillis(300);
   /** How long a request thread waits on Temporal for one call (start, signal, an Update's answer). */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
   private static final String OUTCOME_UPDATE = "recordOutcome";
@@ -331,14 +333,35 @@ public final class LeadWorkflows {
     }
   }
 
+  /**
+   * Signals the lead's current run. "Not found" is asked once more after a moment: the embedded server (the
+   * SDK's test server) can be between two runs of a workflow that continues as new, where a real server hands
+   * the signal to the new run; a closed cadence answers "not found" both times.
+   */
   private void signal(String workflowId, Consumer<LeadCadenceWorkflow> send, String what) {
     requireAvailable("signal " + what);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        withDeadline(() -> send.accept(stub(workflowId)));
+        return;
+      } catch (WorkflowNotFoundException e) {
+        if (attempt == 2 || !pauseBetweenRuns()) {
+          throw new WorkflowMissingException("the cadence has already ended; nothing to " + what);
+        }
+      } catch (RuntimeException e) {
+        throw unavailable("could not signal " + what, e);
+      }
+    }
+  }
+
+  /** False when the request thread was interrupted (then the cadence counts as ended, as before). */
+  private static boolean pauseBetweenRuns() {
     try {
-      withDeadline(() -> send.accept(stub(workflowId)));
-    } catch (WorkflowNotFoundException e) {
-      throw new WorkflowMissingException("the cadence has already ended; nothing to " + what);
-    } catch (RuntimeException e) {
-      throw unavailable("could not signal " + what, e);
+      Thread.sleep(BETWEEN_RUNS.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
