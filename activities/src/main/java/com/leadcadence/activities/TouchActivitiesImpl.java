@@ -446,6 +446,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
     Outgoing outgoing = outgoing(request, touch, dealership, claim.status() == TouchState.PENDING ? address
         : touch.recipient() != null ? touch.recipient() : address, message);
     boolean resumed = claim.status() != TouchState.PENDING;
+    // For a resumed send: what the provider said of the earlier attempt (absent, or it cannot tell).
+    SentLookup.Kind earlier = null;
     if (resumed) {
       SentLookup lookup;
       try {
@@ -465,16 +467,8 @@ public final class TouchActivitiesImpl implements TouchActivities {
         metrics.touch(request.channel(), TouchOutcome.SKIPPED_OPTED_OUT);
         return resultOf(touches.findById(touch.id()).orElseThrow());
       }
-      boolean absent = lookup.kind() == SentLookup.Kind.ABSENT;
-      stopIfCancelled(() -> {
-        if (absent) {
-          touches.settleBy(touch.id(), token, TouchState.CANCELLED,
-              "cancelled before sending again: the provider does not have it");
-        } else {
-          touches.markUnconfirmedBy(touch.id(), token,
-              "cancelled before sending again: whether the first send arrived is unknown");
-        }
-      });
+      earlier = lookup.kind();
+      stopIfCancelled(cancelClaimed(touch.id(), token, earlier));
       log.warn("Step {} ({}): {} after an unclear answer; sending {} again", request.stepId(),
           request.idempotencyKey(), lookup.kind() == SentLookup.Kind.ABSENT ? "the provider does not have it"
               : "the provider cannot be asked", request.channel());
@@ -488,6 +482,9 @@ public final class TouchActivitiesImpl implements TouchActivities {
       metrics.touch(request.channel(), TouchOutcome.BLOCKED_BY_PROVIDER);
       return resultOf(touches.findById(touch.id()).orElseThrow());
     } catch (MessageNotSentException e) {
+      // Not sent because the cadence ended while the send waited for its channel's turn (PacedSenders):
+      // recorded like a cancellation before the claim, and no retry.
+      stopIfCancelled(cancelClaimed(touch.id(), token, earlier));
       // Certainly not accepted: let the retry send it (a superseded attempt's refusal changes nothing).
       touches.revertToPendingBy(touch.id(), token, truncate("not sent: " + e.getMessage()));
       metrics.touch(request.channel(), TouchOutcome.NOT_SENT);
@@ -503,6 +500,23 @@ public final class TouchActivitiesImpl implements TouchActivities {
         + (resumed ? " after an unclear answer" : "");
     return sent(request, touch, token, outgoing.address(), receipt, detail,
         resumed ? TouchOutcome.SENT_AGAIN : TouchOutcome.SENT);
+  }
+
+  /**
+   * What a cancellation makes of a touch this attempt claimed and did not hand over: CANCELLED, unless an
+   * earlier attempt may have delivered it (an unclear answer the provider cannot be asked about), which
+   * stays UNCONFIRMED. {@code earlier}: null for a first send, else the lookup of the earlier attempt.
+   */
+  private Runnable cancelClaimed(long touchId, String token, SentLookup.Kind earlier) {
+    if (earlier == null) {
+      return () -> touches.settleBy(touchId, token, TouchState.CANCELLED, "cancelled before sending: the cadence ended");
+    }
+    if (earlier == SentLookup.Kind.ABSENT) {
+      return () -> touches.settleBy(touchId, token, TouchState.CANCELLED,
+          "cancelled before sending again: the provider does not have it");
+    }
+    return () -> touches.markUnconfirmedBy(touchId, token,
+        "cancelled before sending again: whether the first send arrived is unknown");
   }
 
   /**

@@ -225,7 +225,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     MessageTemplates templates = checked.templates();
     TemporalRuntime temporal = openTemporal(config, environment, meters);
     ProviderSenders providers = providerSenders(config);
-    Senders senders = timedSenders(providers, meters);
+    Senders senders = pacedSenders(config, timedSenders(providers, meters));
     AgentNotifier notifier = agentNotifier(config, jdbi, senders, templates);
     if (config.getTemporal().isRunWorker()) {
       runWorker(config, environment, jdbi, senders, templates, notifier, unsubscribeLinks, temporal, meters);
@@ -261,7 +261,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     adminEndpoint(config).ifPresent(admin ->
         environment.lifecycle().manage(new WorkerMetricsServer(meters, admin.getBindHost(), admin.getPort())));
     TemporalRuntime temporal = openTemporal(config, environment, meters);
-    Senders senders = timedSenders(providerSenders(config), meters);
+    Senders senders = pacedSenders(config, timedSenders(providerSenders(config), meters));
     runWorker(config, environment, jdbi, senders, templates, agentNotifier(config, jdbi, senders, templates),
         unsubscribeLinks, temporal, meters);
   }
@@ -279,6 +279,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
   private static Senders timedSenders(ProviderSenders providers, MeterRegistry meters) {
     return TimedSenders.time(providers.senders(), providers.liveEmail() ? "sendgrid" : DryRunSenders.PROVIDER,
         providers.liveTwilio() ? "twilio" : DryRunSenders.PROVIDER, meters);
+  }
+
+  /**
+   * One pace per channel for everything this process sends through a provider account: the cadence's
+   * sends and the agents' and managers' notifications alike, so that a burst of new tasks cannot push
+   * the account past {@code senders.perSecond} beside the cadence's own sends.
+   */
+  private static Senders pacedSenders(LeadCadenceConfiguration config, Senders senders) {
+    return PacedSenders.pace(senders, config.getSenders().getPerSecond().toSendRates());
   }
 
   /**
@@ -302,7 +311,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
 
   /**
    * Agents and managers hear of their work by SMS or email (their choice, on shift only) through the
-   * same senders as the cadence; the messages link to the agent page.
+   * same senders as the cadence, paced with them; the messages link to the agent page.
    */
   private static AgentNotifier agentNotifier(
       LeadCadenceConfiguration config, Jdbi jdbi, Senders senders, MessageTemplates templates) {
@@ -354,7 +363,7 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
       Senders senders, MessageTemplates templates, AgentNotifier notifier, UnsubscribeLinks unsubscribeLinks,
       TemporalRuntime temporal, MeterRegistry meters) {
     SendRates rates = config.getSenders().getPerSecond().toSendRates();
-    CadenceActivities activities = CadenceActivities.create(jdbi, PacedSenders.pace(senders, rates), templates,
+    CadenceActivities activities = CadenceActivities.create(jdbi, senders, templates,
         notifier, unsubscribeLinks, sendAttemptLimit(config), meters);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.connection().client(),
         CadenceWorkers.factoryOptions()

@@ -10,14 +10,19 @@ import com.leadcadence.activities.senders.SmsMessage;
 import com.leadcadence.activities.senders.SmsSender;
 import com.leadcadence.activities.senders.VoicemailMessage;
 import com.leadcadence.activities.senders.VoicemailSender;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The cadence's senders with each channel's provider calls spaced at least 1/rate apart in this
+ * The process's senders with each channel's provider calls spaced at least 1/rate apart in this
  * process ({@link SendRates}): the last step of the per-channel pacing, right where a message leaves.
- * The send queues' limits keep the sends that reach a worker near the rate; this spacing makes it exact
- * (no burst) whatever the worker's poll timing. Lookups of earlier sends are not paced.
+ * The send queues' limits keep the cadence's sends that reach a worker near the rate; this spacing makes
+ * it exact (no burst) whatever the worker's poll timing, and counts the agents' and managers'
+ * notifications, which share the provider accounts, against the same rate. Lookups of earlier sends
+ * are not paced.
  */
 public final class PacedSenders {
 
@@ -69,8 +74,32 @@ public final class PacedSenders {
         });
   }
 
+  /**
+   * Inside an activity (a cadence send, or a notification sent by one): stops the wait once Temporal
+   * asked the activity to stop (the cadence ended, the attempt timed out, the worker is shutting down).
+   * The heartbeat answers from what the worker last heard from the server. Elsewhere (an API request
+   * thread) there is nothing to ask.
+   */
+  static void stopIfActivityCancelled() {
+    ActivityExecutionContext context;
+    try {
+      context = Activity.getExecutionContext();
+    } catch (IllegalStateException notInAnActivity) {
+      return;
+    }
+    try {
+      context.heartbeat(null);
+    } catch (ActivityCompletionException e) {
+      throw new MessageNotSentException("stopped while waiting for the channel's turn: "
+          + e.getClass().getSimpleName(), e);
+    }
+  }
+
   /** One channel's turns: each at least 1/rate after the one before, in the order they were asked for. */
   static final class Pace {
+    /** How often a long wait asks whether its send is still wanted. */
+    static final long CHECK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final long intervalNanos;
     private long nextTurn = System.nanoTime();
 
@@ -79,15 +108,29 @@ public final class PacedSenders {
     }
 
     void awaitTurn() {
-      long wait;
+      awaitTurn(PacedSenders::stopIfActivityCancelled);
+    }
+
+    /**
+     * Waits for this caller's turn; a wait longer than {@link #CHECK_EVERY_NANOS} runs
+     * {@code stopIfUnwanted} between slices, which ends it by throwing. A turn given up is not handed
+     * on: the calls after it keep their places, so the rate is never exceeded.
+     */
+    void awaitTurn(Runnable stopIfUnwanted) {
+      long turn;
       synchronized (this) {
-        long now = System.nanoTime();
-        long turn = Math.max(now, nextTurn);
+        turn = Math.max(System.nanoTime(), nextTurn);
         nextTurn = turn + intervalNanos;
-        wait = turn - now;
       }
       try {
-        TimeUnit.NANOSECONDS.sleep(wait);
+        for (long wait = turn - System.nanoTime(); wait > 0; wait = turn - System.nanoTime()) {
+          if (wait > CHECK_EVERY_NANOS) {
+            TimeUnit.NANOSECONDS.sleep(CHECK_EVERY_NANOS);
+            stopIfUnwanted.run();
+          } else {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new MessageNotSentException("interrupted while waiting for the channel's turn", e);

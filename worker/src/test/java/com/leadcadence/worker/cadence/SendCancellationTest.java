@@ -12,6 +12,7 @@ import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.rows.TouchRow;
 import com.leadcadence.store.rows.TouchState;
 import com.leadcadence.store.testing.TestDatabase;
+import com.leadcadence.worker.PacedSenders;
 import com.leadcadence.worker.SendRates;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.LeadCadenceWorkflowImpl;
@@ -192,6 +193,48 @@ class SendCancellationTest {
           assertTrue(provider.arrivalsFor(leadId).isEmpty(), provider.arrivals.toString());
         }
       }
+    }
+  }
+
+  /**
+   * Two texts reach the worker together and the second waits in the worker for its turn (PacedSenders,
+   * one text every 30 s; the send queue itself is not limited): the cadence ends meanwhile, the wait
+   * learns of it through the activity's heartbeat, and the text is CANCELLED, never sent.
+   */
+  @Test
+  void aTextWaitingInTheWorkerForItsTurnIsCancelledAndNeverSent() throws Exception {
+    TimedProviderStandIn provider = new TimedProviderStandIn();
+    CountDownLatch firstArrived = new CountDownLatch(1);
+    provider.onArrival = arrival -> firstArrived.countDown();
+    SendRates oneTextEvery30s = new SendRates(50, 1.0 / 30, 1);
+    try (CadenceHarness h = harness(senders -> PacedSenders.pace(provider.standingIn(senders), oneTextEvery30s),
+        SendRates.DEFAULTS)) {
+      LeadCadenceInput first = lead(h, 20);
+      LeadCadenceWorkflow firstWorkflow = h.start(first);
+      assertTrue(firstArrived.await(LATE.toSeconds(), TimeUnit.SECONDS), "the first text took the turn");
+      LeadCadenceInput second = lead(h, 21);
+      LeadCadenceWorkflow secondWorkflow = h.start(second);
+      long deadline = System.nanoTime() + LATE.toNanos();
+      while (h.touches(second.leadId()).stream().noneMatch(t -> t.status() == TouchState.SENDING)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertEquals(TouchState.SENDING, text(h, second.leadId()).status(), "claimed, waiting for its turn");
+
+      Instant optedOutAt = Instant.now();
+      optOutOfEverything(secondWorkflow);
+      CadenceResult result = resultOf(secondWorkflow);
+      Duration toEnd = Duration.between(optedOutAt, Instant.now());
+
+      assertEquals(LeadStatus.OPTED_OUT, result.status());
+      TouchRow text = text(h, second.leadId());
+      assertEquals(TouchState.CANCELLED, text.status(), text.toString());
+      assertTrue(text.detail().contains("cancelled before sending"), text.detail());
+      assertTrue(provider.arrivalsFor(second.leadId()).isEmpty(), provider.arrivals.toString());
+      assertEquals(1, secondWorkflow.state().cancelledSteps());
+      assertTrue(toEnd.compareTo(Duration.ofSeconds(25)) < 0, "ended before the text's turn came: " + toEnd);
+      replays(h, second);
+      firstWorkflow.recordOutcome(new Outcome(OutcomeType.CONTACTED, null, "texted back"));
     }
   }
 
