@@ -482,11 +482,16 @@ public final class TouchActivitiesImpl implements TouchActivities {
       metrics.touch(request.channel(), TouchOutcome.BLOCKED_BY_PROVIDER);
       return resultOf(touches.findById(touch.id()).orElseThrow());
     } catch (MessageNotSentException e) {
-      // Not sent because the cadence ended while the send waited for its channel's turn (PacedSenders):
-      // recorded like a cancellation before the claim, and no retry.
-      stopIfCancelled(cancelClaimed(touch.id(), token, earlier));
-      // Certainly not accepted: let the retry send it (a superseded attempt's refusal changes nothing).
-      touches.revertToPendingBy(touch.id(), token, truncate("not sent: " + e.getMessage()));
+      try {
+        // Not sent because the cadence ended while the send waited for its channel's turn (PacedSenders):
+        // recorded like a cancellation before the claim, and no retry.
+        stopIfCancelled(cancelClaimed(touch.id(), token, earlier));
+      } finally {
+        // Certainly not accepted: let the retry send it (a superseded attempt's refusal changes nothing,
+        // and neither does this once the touch is CANCELLED above). Also when the heartbeat says the
+        // attempt is no longer Temporal's: the touch must not stay SENDING for a message never sent.
+        touches.revertToPendingBy(touch.id(), token, truncate("not sent: " + e.getMessage()));
+      }
       metrics.touch(request.channel(), TouchOutcome.NOT_SENT);
       throw e;
     } catch (RuntimeException e) {
