@@ -42,16 +42,19 @@ public interface AgentDao extends SqlObject {
       """)
   int update(@BindMethods AgentRow agent);
 
-  @SqlQuery("SELECT * FROM agents WHERE dealership_id = :dealershipId AND id = :id")
+  /** An agent (alias a) with its round-robin turn, which lives in agent_turns (see V20). */
+  String AGENTS = " agents a LEFT JOIN agent_turns turn ON turn.agent_id = a.id ";
+  String AGENT_COLUMNS = " a.*, turn.last_assigned_at ";
+
+  @SqlQuery("SELECT" + AGENT_COLUMNS + "FROM" + AGENTS + "WHERE a.dealership_id = :dealershipId AND a.id = :id")
   Optional<AgentRow> findById(long dealershipId, long id);
 
-  @SqlQuery("SELECT * FROM agents WHERE dealership_id = :dealershipId ORDER BY id")
+  @SqlQuery("SELECT" + AGENT_COLUMNS + "FROM" + AGENTS + "WHERE a.dealership_id = :dealershipId ORDER BY a.id")
   List<AgentRow> listAll(long dealershipId);
 
-  @SqlQuery("""
-      SELECT * FROM agents
-      WHERE dealership_id = :dealershipId AND role = :role AND active
-      ORDER BY id
+  @SqlQuery("SELECT" + AGENT_COLUMNS + "FROM" + AGENTS + """
+      WHERE a.dealership_id = :dealershipId AND a.role = :role AND a.active
+      ORDER BY a.id
       """)
   List<AgentRow> listActive(long dealershipId, AgentRole role);
 
@@ -63,11 +66,10 @@ public interface AgentDao extends SqlObject {
    * query. Read without locks: the turn is then taken with {@link #takeTurn}, which fails if someone else
    * took it.
    */
-  @SqlQuery("""
-      SELECT a.*,
-             (SELECT COUNT(*) FROM tasks t
+  @SqlQuery("SELECT" + AGENT_COLUMNS + """
+      ,      (SELECT COUNT(*) FROM tasks t
               WHERE t.agent_id = a.id AND t.status IN ('OPEN', 'OVERDUE')) AS open_tasks
-      FROM agents a
+      FROM""" + AGENTS + """
       WHERE a.dealership_id = :dealershipId AND a.role = 'AGENT' AND a.active
       ORDER BY a.id
       """)
@@ -84,13 +86,20 @@ public interface AgentDao extends SqlObject {
 
   /**
    * Takes the agent's round-robin turn: stamps last_assigned_at only if it still holds what the caller
-   * read (null-safe), so of two concurrent assignments to the same agent one wins and the other picks again.
+   * read (null: the agent never had a turn), so of two concurrent assignments to the same agent one wins
+   * (1) and the other (0) picks again.
    */
-  @SqlUpdate("""
-      UPDATE agents SET last_assigned_at = :at
-      WHERE id = :agentId AND last_assigned_at <=> :seen
-      """)
-  int takeTurn(long agentId, Instant seen, Instant at);
+  default int takeTurn(long agentId, Instant seen, Instant at) {
+    return seen == null ? takeFirstTurn(agentId, at) : takeNextTurn(agentId, seen, at);
+  }
+
+  /** Use {@link #takeTurn}: the agent's first turn, won by the one insert that finds no row. */
+  @SqlUpdate("INSERT IGNORE INTO agent_turns (agent_id, last_assigned_at) VALUES (:agentId, :at)")
+  int takeFirstTurn(long agentId, Instant at);
+
+  /** Use {@link #takeTurn}. */
+  @SqlUpdate("UPDATE agent_turns SET last_assigned_at = :at WHERE agent_id = :agentId AND last_assigned_at = :seen")
+  int takeNextTurn(long agentId, Instant seen, Instant at);
 
 
   // ---- agents' own tokens ---------------------------------------------------------------------
@@ -101,7 +110,7 @@ public interface AgentDao extends SqlObject {
 
   /** The active agent owning a token that has not been revoked. */
   @SqlQuery("""
-      SELECT a.* FROM agents a
+      SELECT""" + AGENT_COLUMNS + "FROM" + AGENTS + """
       JOIN agent_tokens t ON t.agent_id = a.id
       WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND a.active
       """)

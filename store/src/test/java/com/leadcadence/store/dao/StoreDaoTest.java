@@ -154,6 +154,9 @@ class StoreDaoTest {
     assertEquals(T0, agents.findById(dealer, second).orElseThrow().lastAssignedAt());
     assertEquals(0, agents.takeTurn(second, null, T0.plusSeconds(1)), "someone took that turn already");
     assertEquals(1, agents.takeTurn(second, T0, T0.plusSeconds(2)));
+    assertEquals(0, agents.takeTurn(second, T0, T0.plusSeconds(3)), "a turn read before the last one was taken");
+    assertEquals(T0.plusSeconds(2), agents.listAll(dealer).stream().filter(a -> a.id() == second).findFirst()
+        .orElseThrow().lastAssignedAt());
     agents.setActive(dealer, second, false);
     assertEquals(1, agents.loadsForAssignment(dealer).size());
   }
