@@ -1,0 +1,98 @@
+package com.leadcadence.store.reports;
+
+import com.leadcadence.store.dao.LeadReportFactsDao;
+import com.leadcadence.store.rows.DirtyLead;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Brings lead_report_facts up to date for the leads the triggers marked dirty: one pass over the marks in
+ * ascending lead id, a batch at a time. Each batch reads its marks, writes the leads' facts (deleting
+ * those of leads that are DUPLICATE now or gone) and deletes the marks whose version did not move, in one
+ * READ COMMITTED transaction: its reads take no locks on the leads' touches, tasks and outcomes (a
+ * REPEATABLE READ INSERT ... SELECT would share-lock them and hold up the cadence's writes), and each
+ * statement sees what was committed before it, so the facts are at least as new as the marks read.
+ *
+ * <p>Batches of one dealership run one at a time across every connection (a named database lock):
+ * without it, a report's refresh and the background one could compute the same lead from different
+ * moments and the older result could be written last, after the newer one had cleared the mark.
+ */
+public final class ReportFactsRefresh {
+  public static final int BATCH = 1_000;
+  /** Another refresh holds the lock for one batch at most (a few hundred ms at worst). */
+  private static final int LOCK_WAIT_SECONDS = 30;
+
+  private final Handle handle;
+
+  public ReportFactsRefresh(Handle handle) {
+    this.handle = handle;
+  }
+
+  /** The dealership's leads marked dirty before the call; returns how many marks were taken. */
+  public int refreshDealership(long dealershipId) {
+    return pass("lead-cadence.report-facts." + dealershipId,
+        (facts, after) -> facts.dirtyLeadsOf(dealershipId, after, BATCH));
+  }
+
+  /** Every dealership's dirty leads, then the marks of leads that no longer exist. */
+  public int refreshAll() {
+    int refreshed = 0;
+    for (long dealershipId : handle.attach(LeadReportFactsDao.class).dealershipsWithDirtyLeads()) {
+      refreshed += refreshDealership(dealershipId);
+    }
+    return refreshed + pass("lead-cadence.report-facts.gone", (facts, after) -> facts.dirtyLeadsGone(after, BATCH));
+  }
+
+  /** The next batch of marks after a lead id. */
+  private interface MarksAfter {
+    List<DirtyLead> read(LeadReportFactsDao facts, long afterLeadId);
+  }
+
+  /**
+   * Keyset over the lead ids, so that a lead marked again while the pass runs is not taken again by this
+   * pass (it stays dirty for the next): the pass ends even while leads keep being written.
+   */
+  private int pass(String lockName, MarksAfter marksAfter) {
+    int refreshed = 0;
+    long after = 0;
+    List<DirtyLead> batch;
+    do {
+      long from = after;
+      batch = whileHoldingLock(lockName, () -> handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        LeadReportFactsDao facts = h.attach(LeadReportFactsDao.class);
+        return refreshBatch(facts, marksAfter.read(facts, from));
+      }));
+      refreshed += batch.size();
+      if (!batch.isEmpty()) {
+        after = batch.get(batch.size() - 1).leadId();
+      }
+    } while (batch.size() == BATCH);
+    return refreshed;
+  }
+
+  private static List<DirtyLead> refreshBatch(LeadReportFactsDao facts, List<DirtyLead> marks) {
+    if (marks.isEmpty()) {
+      return marks;
+    }
+    List<Long> leadIds = marks.stream().map(DirtyLead::leadId).toList();
+    facts.writeFacts(leadIds);
+    facts.deleteFactsOfLeadsNotReported(leadIds);
+    facts.clearMarks(marks);
+    return marks;
+  }
+
+  private <T> T whileHoldingLock(String lockName, Supplier<T> work) {
+    Integer got = handle.createQuery("SELECT GET_LOCK(:name, :seconds)").bind("name", lockName)
+        .bind("seconds", LOCK_WAIT_SECONDS).mapTo(Integer.class).one();
+    if (got == null || got != 1) {
+      throw new IllegalStateException("report facts: no lock " + lockName + " within " + LOCK_WAIT_SECONDS + " s");
+    }
+    try {
+      return work.get();
+    } finally {
+      handle.createQuery("SELECT RELEASE_LOCK(:name)").bind("name", lockName).mapTo(Integer.class).one();
+    }
+  }
+}
