@@ -74,9 +74,8 @@ final class TriggerCost {
   /** Marks n random leads of the dealership received since `since` dirty, as n writes to them would. */
   static void markDirty(Jdbi jdbi, long dealershipId, Instant since, int n) {
     jdbi.useHandle(h -> h.createUpdate("""
-            INSERT INTO lead_report_facts_dirty (lead_id, version)
-            SELECT id, 1 FROM leads WHERE dealership_id = :d AND created_at >= :since ORDER BY RAND() LIMIT :n
-            ON DUPLICATE KEY UPDATE version = lead_report_facts_dirty.version + 1
+            INSERT INTO lead_report_facts_dirty (lead_id)
+            SELECT id FROM leads WHERE dealership_id = :d AND created_at >= :since ORDER BY RAND() LIMIT :n
             """).bind("d", dealershipId).bind("since", since).bind("n", n).execute());
   }
 

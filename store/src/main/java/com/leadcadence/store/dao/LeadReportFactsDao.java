@@ -4,7 +4,6 @@ import com.leadcadence.store.rows.DirtyLead;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -129,13 +128,17 @@ public interface LeadReportFactsDao {
       appointment, sold, call_tasks, calls_answered, text_replies, voicemail_callbacks, emails_engaged, opted_out,
       response_ms, contact_ms, first_attempt_channel""";
 
-  /** The dealership's dirty leads after lead id `after`, lowest id first. */
+  /** The newest mark's id (0 without marks): a pass takes the marks up to it, so it ends while writes go on. */
+  @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM lead_report_facts_dirty")
+  long lastMarkId();
+
+  /** The marks of the dealership's leads in (after, upTo], oldest first. */
   @SqlQuery("""
-      SELECT d.lead_id, d.version FROM lead_report_facts_dirty d JOIN leads l ON l.id = d.lead_id
-      WHERE l.dealership_id = :dealershipId AND d.lead_id > :after
-      ORDER BY d.lead_id LIMIT :limit
+      SELECT d.id AS mark_id, d.lead_id FROM lead_report_facts_dirty d JOIN leads l ON l.id = d.lead_id
+      WHERE l.dealership_id = :dealershipId AND d.id > :after AND d.id <= :upTo
+      ORDER BY d.id LIMIT :limit
       """)
-  List<DirtyLead> dirtyLeadsOf(long dealershipId, long after, int limit);
+  List<DirtyLead> dirtyLeadsOf(long dealershipId, long after, long upTo, int limit);
 
   /** The dealerships with dirty leads. */
   @SqlQuery("""
@@ -144,13 +147,13 @@ public interface LeadReportFactsDao {
       """)
   List<Long> dealershipsWithDirtyLeads();
 
-  /** Dirty marks of leads that no longer exist (after `after`): their facts are only to be deleted. */
+  /** Marks in (after, upTo] of leads that no longer exist: their facts are only to be deleted. */
   @SqlQuery("""
-      SELECT d.lead_id, d.version FROM lead_report_facts_dirty d LEFT JOIN leads l ON l.id = d.lead_id
-      WHERE l.id IS NULL AND d.lead_id > :after
-      ORDER BY d.lead_id LIMIT :limit
+      SELECT d.id AS mark_id, d.lead_id FROM lead_report_facts_dirty d LEFT JOIN leads l ON l.id = d.lead_id
+      WHERE l.id IS NULL AND d.id > :after AND d.id <= :upTo
+      ORDER BY d.id LIMIT :limit
       """)
-  List<DirtyLead> dirtyLeadsGone(long after, int limit);
+  List<DirtyLead> dirtyLeadsGone(long after, long upTo, int limit);
 
   /** Computes and writes the facts of these leads (those that are not DUPLICATE); returns rows written. */
   @SqlUpdate("REPLACE INTO lead_report_facts (" + COLUMNS + ")\n" + LEAD_FACTS + "SELECT " + COLUMNS
@@ -164,9 +167,9 @@ public interface LeadReportFactsDao {
   int deleteFactsOfLeadsNotReported(@BindList("leadIds") List<Long> leadIds);
 
   /**
-   * Deletes each mark whose version is still the one read: a lead marked again since (a write committed
-   * after the read, or one waiting on this delete's row lock) keeps its newer mark.
+   * Deletes exactly the marks read: a lead marked again since (a write committed after the read, or one
+   * still uncommitted then) keeps its newer mark.
    */
-  @SqlUpdate("DELETE FROM lead_report_facts_dirty WHERE (lead_id, version) IN (<marks>)")
-  int clearMarks(@BindMethodsList(value = "marks", methodNames = {"leadId", "version"}) List<DirtyLead> marks);
+  @SqlUpdate("DELETE FROM lead_report_facts_dirty WHERE id IN (<markIds>)")
+  int clearMarks(@BindList("markIds") List<Long> markIds);
 }

@@ -9,8 +9,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Brings lead_report_facts up to date for the leads the triggers marked dirty: one pass over the marks in
- * ascending lead id, a batch at a time. Each batch reads its marks, writes the leads' facts (deleting
- * those of leads that are DUPLICATE now or gone) and deletes the marks whose version did not move, in one
+ * the order they were added, a batch at a time. Each batch reads its marks, writes the leads' facts
+ * (deleting those of leads that are DUPLICATE now or gone) and deletes the marks it read, in one
  * READ COMMITTED transaction: its reads take no locks on the leads' touches, tasks and outcomes (a
  * REPEATABLE READ INSERT ... SELECT would share-lock them and hold up the cadence's writes), and each
  * statement sees what was committed before it, so the facts are at least as new as the marks read.
@@ -33,7 +33,7 @@ public final class ReportFactsRefresh {
   /** The dealership's leads marked dirty before the call; returns how many marks were taken. */
   public int refreshDealership(long dealershipId) {
     return pass("lead-cadence.report-facts." + dealershipId,
-        (facts, after) -> facts.dirtyLeadsOf(dealershipId, after, BATCH));
+        (facts, after, upTo) -> facts.dirtyLeadsOf(dealershipId, after, upTo, BATCH));
   }
 
   /** Every dealership's dirty leads, then the marks of leads that no longer exist. */
@@ -42,19 +42,22 @@ public final class ReportFactsRefresh {
     for (long dealershipId : handle.attach(LeadReportFactsDao.class).dealershipsWithDirtyLeads()) {
       refreshed += refreshDealership(dealershipId);
     }
-    return refreshed + pass("lead-cadence.report-facts.gone", (facts, after) -> facts.dirtyLeadsGone(after, BATCH));
+    return refreshed + pass("lead-cadence.report-facts.gone", (facts, after, upTo) -> facts.dirtyLeadsGone(after, upTo, BATCH));
   }
 
-  /** The next batch of marks after a lead id. */
+  /** The next batch of marks with ids in (after, upTo]. */
   private interface MarksAfter {
-    List<DirtyLead> read(LeadReportFactsDao facts, long afterLeadId);
+    List<DirtyLead> read(LeadReportFactsDao facts, long afterMarkId, long upToMarkId);
   }
 
   /**
-   * Keyset over the lead ids, so that a lead marked again while the pass runs is not taken again by this
-   * pass (it stays dirty for the next): the pass ends even while leads keep being written.
+   * Keyset over the mark ids up to the newest one when the pass starts: marks added while it runs are
+   * left for the next pass, so it ends even while leads keep being written. A mark with a lower id that
+   * was not yet committed when its batch was read is not deleted (only the marks read are), so the next
+   * pass takes it.
    */
   private int pass(String lockName, MarksAfter marksAfter) {
+    long upTo = handle.attach(LeadReportFactsDao.class).lastMarkId();
     int refreshed = 0;
     long after = 0;
     List<DirtyLead> batch;
@@ -62,11 +65,11 @@ public final class ReportFactsRefresh {
       long from = after;
       batch = whileHoldingLock(lockName, () -> handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
         LeadReportFactsDao facts = h.attach(LeadReportFactsDao.class);
-        return refreshBatch(facts, marksAfter.read(facts, from));
+        return refreshBatch(facts, marksAfter.read(facts, from, upTo));
       }));
       refreshed += batch.size();
       if (!batch.isEmpty()) {
-        after = batch.get(batch.size() - 1).leadId();
+        after = batch.get(batch.size() - 1).markId();
       }
     } while (batch.size() == BATCH);
     return refreshed;
@@ -76,10 +79,10 @@ public final class ReportFactsRefresh {
     if (marks.isEmpty()) {
       return marks;
     }
-    List<Long> leadIds = marks.stream().map(DirtyLead::leadId).toList();
+    List<Long> leadIds = marks.stream().map(DirtyLead::leadId).distinct().toList();
     facts.writeFacts(leadIds);
     facts.deleteFactsOfLeadsNotReported(leadIds);
-    facts.clearMarks(marks);
+    facts.clearMarks(marks.stream().map(DirtyLead::markId).toList());
     return marks;
   }
 

@@ -1,4 +1,4 @@
 package com.leadcadence.store.rows;
 
-/** A lead whose report facts may be out of date, with the version of its mark when it was read. */
-public record DirtyLead(long leadId, long version) {}
+/** A mark (markId: lead_report_facts_dirty.id) saying that a lead's report facts may be out of date. */
+public record DirtyLead(long markId, long leadId) {}

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -82,9 +81,9 @@ class LeadReportFactsTest {
     return grades;
   }
 
-  private static Optional<Long> markVersion(long leadId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT version FROM lead_report_facts_dirty WHERE lead_id = :id")
-        .bind("id", leadId).mapTo(Long.class).findOne());
+  private static long marks(long leadId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lead_report_facts_dirty WHERE lead_id = :id")
+        .bind("id", leadId).mapTo(Long.class).one());
   }
 
   private static long factRows(long leadId) {
@@ -102,7 +101,7 @@ class LeadReportFactsTest {
     assertEquals(List.of(0L, 0L, 0L, 0L, 0L), List.of(before.textsSent(), before.attempts(), before.appointments(),
         before.contacted(), before.optedOut()));
     assertEquals(Map.of("A", 3L), leadsPerGrade());
-    assertTrue(markVersion(texted).isEmpty(), "the report refreshed the dealership's leads");
+    assertEquals(0, marks(texted), "the report refreshed the dealership's leads");
 
     Instant now = Instant.now();
     TouchDao touches = dao(TouchDao.class);
@@ -113,8 +112,9 @@ class LeadReportFactsTest {
     dao(LeadDao.class).markFirstContact(appointed, now);
     dao(OptOutDao.class).insertIfAbsent(dealershipId, "+13125550003", OptOutChannel.SMS, "test");
     dao(LeadDao.class).updateScore(texted, 40, Grade.C);
-    assertTrue(markVersion(texted).isPresent() && markVersion(appointed).isPresent()
-        && markVersion(optedOut).isPresent(), "the writes marked their leads");
+    assertEquals(List.of(3L, 2L, 1L), List.of(marks(texted), marks(appointed), marks(optedOut)),
+        "each write marked its lead: the touch's insert and its SENT, and the grade; the outcome and the first"
+            + " contact; the opt-out");
 
     FunnelCounts after = total();
     assertEquals(3, after.leads());
@@ -134,22 +134,22 @@ class LeadReportFactsTest {
     LeadReportFactsDao facts = dao(LeadReportFactsDao.class);
     jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, refresher -> {
       LeadReportFactsDao refreshing = refresher.attach(LeadReportFactsDao.class);
-      List<DirtyLead> read = refreshing.dirtyLeadsOf(dealershipId, 0, ReportFactsRefresh.BATCH);
-      assertEquals(List.of(new DirtyLead(lead, 1)), read);
+      List<DirtyLead> read = refreshing.dirtyLeadsOf(dealershipId, 0, refreshing.lastMarkId(), ReportFactsRefresh.BATCH);
+      assertEquals(List.of(lead), read.stream().map(DirtyLead::leadId).toList());
       refreshing.writeFacts(List.of(lead));
 
       // Another connection's write lands between the read of the mark and its deletion.
       dao(OutcomeDao.class).insertIfAbsent(lead, "sold-" + lead, OutcomeType.SOLD, null, null, Instant.now());
 
-      assertEquals(0, refreshing.clearMarks(read), "the mark moved on: not deleted");
+      assertEquals(1, refreshing.clearMarks(read.stream().map(DirtyLead::markId).toList()), "only the mark read");
     });
-    assertEquals(Optional.of(2L), markVersion(lead));
+    assertEquals(1, marks(lead), "the sale's mark stays");
     assertEquals(0, (int) jdbi.<Integer, RuntimeException>withHandle(h -> h.createQuery("SELECT sold FROM lead_report_facts WHERE id = :id")
         .bind("id", lead).mapTo(Integer.class).one()), "facts as of before the sale");
 
     assertEquals(1, total().sold(), "the next report refreshes the lead again");
-    assertTrue(markVersion(lead).isEmpty());
-    assertEquals(List.of(), facts.dirtyLeadsOf(dealershipId, 0, ReportFactsRefresh.BATCH));
+    assertEquals(0, marks(lead));
+    assertEquals(List.of(), facts.dirtyLeadsOf(dealershipId, 0, Long.MAX_VALUE, ReportFactsRefresh.BATCH));
   }
 
   @Test
@@ -176,10 +176,10 @@ class LeadReportFactsTest {
     assertEquals(List.of(1L, 1L, 1L), List.of(factRows(kept), factRows(gone), factRows(elsewhere)));
 
     jdbi.useHandle(h -> h.createUpdate("DELETE FROM leads WHERE id = :id").bind("id", gone).execute());
-    assertEquals(Optional.of(1L), markVersion(gone), "the delete marked it");
+    assertEquals(1, marks(gone), "the delete marked it");
     assertEquals(1, (int) jdbi.<Integer, RuntimeException>withHandle(h -> new ReportFactsRefresh(h).refreshAll()));
     assertEquals(List.of(1L, 0L, 1L), List.of(factRows(kept), factRows(gone), factRows(elsewhere)));
-    assertTrue(markVersion(gone).isEmpty());
+    assertEquals(0, marks(gone));
     assertEquals(1, reports.funnel(otherDealership, from, to, FunnelGrouping.NONE).get(0).leads());
   }
 }
