@@ -36,6 +36,7 @@ import com.leadcadence.store.dao.WebhookSubscriptionDao;
 import com.leadcadence.api.tasks.TaskEventHub;
 import com.leadcadence.api.tasks.TaskResource;
 import com.leadcadence.api.tasks.TaskService;
+import com.leadcadence.api.reports.ReportFactsRefresher;
 import com.leadcadence.api.reports.ReportResource;
 import com.leadcadence.api.reports.ReportService;
 import com.leadcadence.store.dao.AgentDao;
@@ -150,6 +151,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -168,6 +170,8 @@ import org.slf4j.LoggerFactory;
  */
 public class LeadCadenceApplication extends Application<LeadCadenceConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(LeadCadenceApplication.class);
+  /** How often the API refreshes the report facts of dirty leads in the background (a report refreshes its own first). */
+  private static final Duration REPORT_FACTS_REFRESH_INTERVAL = Duration.ofSeconds(5);
   /** Intake bodies are small JSON documents; anything bigger is refused before it is parsed. */
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
   /** SendGrid batches events (up to about a thousand per POST). */
@@ -498,10 +502,14 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     environment.jersey().register(new TaskResource(tasks, hub));
   }
 
-  /** Managers' reports: funnel, speed to lead, leads at risk (issue 9). */
+  /**
+   * Managers' reports: funnel, speed to lead, leads at risk (issue 9), with the background refresh of the
+   * leads' report facts.
+   */
   private static void registerReports(Environment environment, Shared shared) {
     environment.jersey().register(new ReportResource(new ReportService(shared.dao(FunnelReportDao.class),
         shared.dao(AgentDao.class), shared.clock())));
+    environment.lifecycle().manage(new ReportFactsRefresher(shared.jdbi(), REPORT_FACTS_REFRESH_INTERVAL));
   }
 
   /**

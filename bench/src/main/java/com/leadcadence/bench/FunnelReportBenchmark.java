@@ -6,6 +6,7 @@ import com.leadcadence.store.Migrations;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.FunnelReportDao;
 import com.leadcadence.store.reports.FunnelGrouping;
+import com.leadcadence.store.reports.ReportFactsRefresh;
 import com.leadcadence.store.rows.FunnelCounts;
 import com.leadcadence.store.testing.FunnelDataSet;
 import com.mysql.cj.jdbc.MysqlDataSource;
@@ -24,10 +25,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The funnel reports on a scratch database of 100,000 leads (FunnelDataSet: touches, outcomes, tasks,
- * e-mail engagement, opt-outs) received over a year in the demo dealership's zone: every report query
- * (each groupBy, speed to lead, at risk) run several times over one month and over the longest range a
- * report allows (the whole year), printing p50 and max milliseconds, after EXPLAIN of the funnel and
- * at-risk queries so the indexes they use can be read. The database is dropped and re-created unless --reuse.
+ * e-mail engagement, opt-outs) received over a year in the demo dealership's zone: the first refresh of
+ * the leads' report facts (every lead dirty after seeding), then every report query (each groupBy, speed
+ * to lead, at risk) run several times over one month and over the longest range a report allows (the
+ * whole year), printing p50 and max milliseconds, after EXPLAIN of the funnel and at-risk queries so the
+ * indexes they use can be read; then what the report-facts triggers cost a write (TriggerCost), and a
+ * report that finds 100 dirty leads to refresh first. The database is dropped and re-created unless --reuse.
  */
 public final class FunnelReportBenchmark {
   private static final ZoneId ZONE = ZoneId.of(DemoDealership.SEED.timeZone());
@@ -40,6 +43,7 @@ public final class FunnelReportBenchmark {
     String database = "127.0.0.1:3306";
     String name = "lc_bench_funnel";
     boolean reuse;
+    int writes = 2_000;
   }
 
   public static void main(String[] args) throws Exception {
@@ -85,6 +89,11 @@ public final class FunnelReportBenchmark {
       }
     });
 
+    long refreshing = System.nanoTime();
+    int refreshed = jdbi.withHandle(h -> new ReportFactsRefresh(h).refreshAll());
+    out.printf(Locale.ROOT, "%nfirst refresh of the report facts: %,d leads in %.1f s (batches of %,d)%n", refreshed,
+        (System.nanoTime() - refreshing) / 1e9, ReportFactsRefresh.BATCH);
+
     FunnelReportDao reports = jdbi.onDemand(FunnelReportDao.class);
     Instant monthStart = LocalDate.of(2026, 11, 1).atStartOfDay(ZONE).toInstant();
     out.println();
@@ -114,6 +123,19 @@ public final class FunnelReportBenchmark {
       }
       time(out, options.runs, range.getKey(), "speed-to-lead", () -> reports.speedToLead(dealershipId, from, to).leads());
     }
+    new TriggerCost(jdbi, out).measure(dealershipId, options.writes);
+    Instant dayStart = LocalDate.of(2026, 11, 30).atStartOfDay(ZONE).toInstant();
+    out.println();
+    out.printf(Locale.ROOT, "%-32s %-26s %8s %8s %8s  (%d runs after one warm-up)%n", "range", "query", "leads",
+        "p50 ms", "max ms", options.runs);
+    time(out, options.runs, "today (2026-11-30)", "funnel groupBy=none",
+        () -> reports.funnel(dealershipId, dayStart, end, FunnelGrouping.NONE).get(0).leads());
+    // A report that finds leads to refresh first (the background refresh has not passed yet).
+    for (int dirty : List.of(100, 1_000)) {
+      time(out, options.runs, "month, " + dirty + " leads dirty", "funnel groupBy=none",
+          () -> TriggerCost.markDirty(jdbi, dealershipId, monthStart, dirty),
+          () -> reports.funnel(dealershipId, monthStart, end, FunnelGrouping.NONE).get(0).leads());
+    }
   }
 
   private static void explain(PrintStream out, Handle h, String sql, long dealershipId, Instant from, Instant to) {
@@ -123,10 +145,18 @@ public final class FunnelReportBenchmark {
 
   /** Warm-up once, then runs timed runs; the answer printed is the last run's lead count. */
   private static void time(PrintStream out, int runs, String range, String query, Supplier<Long> run) {
+    time(out, runs, range, query, () -> { }, run);
+  }
+
+  /** As above, with an untimed step before each run. */
+  private static void time(PrintStream out, int runs, String range, String query, Runnable before,
+      Supplier<Long> run) {
+    before.run();
     run.get();
     List<Double> millis = new ArrayList<>();
     long leads = 0;
     for (int i = 0; i < runs; i++) {
+      before.run();
       long t0 = System.nanoTime();
       leads = run.get();
       millis.add((System.nanoTime() - t0) / 1e6);
@@ -165,11 +195,13 @@ public final class FunnelReportBenchmark {
         case "--database" -> options.database = args[++i];
         case "--name" -> options.name = args[++i];
         case "--reuse" -> options.reuse = true;
+        case "--writes" -> options.writes = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
           System.out.println("""
-              bench/funnel-report [--leads 100000] [--runs 7] [--database 127.0.0.1:3306] [--name lc_bench_funnel] [--reuse]
-                Seeds a scratch database (dropped first unless --reuse) with --leads leads over a year and times every
-                report query; needs MariaDB/MySQL at --database (root, no password).""");
+              bench/funnel-report [--leads 100000] [--runs 7] [--writes 2000] [--database 127.0.0.1:3306] [--name lc_bench_funnel] [--reuse]
+                Seeds a scratch database (dropped first unless --reuse) with --leads leads over a year, times the first
+                refresh of the report facts and every report query, then what the report-facts triggers add to --writes
+                single-row writes; needs MariaDB/MySQL at --database (root, no password).""");
           System.exit(0);
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--help)");

@@ -1,7 +1,7 @@
 package com.leadcadence.store.reports;
 
 /**
- * What a funnel report's rows are per, as the SQL expression over FunnelReportDao's lead facts that
+ * What a funnel report's rows are per, as the SQL expression over a lead's report facts (lead_report_facts f) that
  * gives each lead its group key. Only these fixed expressions are ever put into the statement (VARIANT's
  * step is a bound parameter).
  */
