@@ -117,6 +117,8 @@ class LeadReportFactsTest {
             + " contact; the opt-out");
 
     FunnelCounts after = total();
+    assertEquals(List.of(0L, 0L, 0L), List.of(marks(texted), marks(appointed), marks(optedOut)),
+        "one computation of a lead's facts settles all its marks");
     assertEquals(3, after.leads());
     assertEquals(List.of(1L, 2L, 1L, 1L, 1L), List.of(after.textsSent(), after.attempts(), after.appointments(),
         after.contacted(), after.optedOut()), "the text and the reported call are the two attempts");
