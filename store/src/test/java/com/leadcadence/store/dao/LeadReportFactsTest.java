@@ -131,6 +131,20 @@ class LeadReportFactsTest {
   }
 
   @Test
+  void aReportLeavesItsConnectionsTemporaryTableLimitsAsTheServersDefaults() {
+    newLead(1);
+    boolean defaults = jdbi.withHandle(h -> {
+      FunnelReportDao onThisHandle = h.attach(FunnelReportDao.class);
+      assertEquals(1, onThisHandle.funnel(dealershipId, from, to, FunnelGrouping.SOURCE).get(0).leads());
+      assertEquals(1, onThisHandle.speedToLead(dealershipId, from, to).leads());
+      return h.createQuery("""
+          SELECT @@session.tmp_table_size = @@global.tmp_table_size
+             AND @@session.max_heap_table_size = @@global.max_heap_table_size""").mapTo(Boolean.class).one();
+    });
+    assertTrue(defaults, "the pooled connection goes back with the server's limits");
+  }
+
+  @Test
   void aLeadMarkedAgainWhileItsFactsAreComputedStaysDirty() {
     long lead = newLead(1);
     LeadReportFactsDao facts = dao(LeadReportFactsDao.class);
