@@ -10,11 +10,13 @@ import com.leadcadence.store.rows.SpeedToLeadCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Managers' reports over the leads a dealership received in [from, to), counted in SQL over the leads'
@@ -166,9 +168,9 @@ public interface FunnelReportDao extends SqlObject {
       throw new IllegalArgumentException("a step goes with the VARIANT grouping, and only with it");
     }
     refreshFacts(dealershipId);
-    List<FunnelGroupRow> groups = grouping == FunnelGrouping.VARIANT
+    List<FunnelGroupRow> groups = withRoomForRanks(() -> grouping == FunnelGrouping.VARIANT
         ? funnelGroupsAtStep(dealershipId, from, to, grouping.sqlExpression(), variantStep)
-        : funnelGroups(dealershipId, from, to, grouping.sqlExpression());
+        : funnelGroups(dealershipId, from, to, grouping.sqlExpression()));
     if (grouping == FunnelGrouping.NONE) {
       // The one group is the total. (Its "overall" contact percentiles came out null on MariaDB 10.11
       // when every partition key is the same constant, so the group's own are used.)
@@ -183,8 +185,33 @@ public interface FunnelReportDao extends SqlObject {
   /** Time from receipt to first attempt, bucketed, with its median and 90th percentile. */
   default SpeedToLeadCounts speedToLead(long dealershipId, Instant from, Instant to) {
     refreshFacts(dealershipId);
-    return speedToLeadOfFacts(dealershipId, from, to);
+    return withRoomForRanks(() -> speedToLeadOfFacts(dealershipId, from, to));
   }
+
+  /**
+   * In-memory room for one report's ranking tables: a year of a large dealership's leads, grouped by a
+   * string, outgrew MariaDB's default 16 MiB for in-memory temporary tables and went to disk, which made
+   * the report about twice as slow (bench/funnel-report). Set for this statement's session only, and put
+   * back to the server's default after it.
+   */
+  long RANKS_TEMP_TABLE_BYTES = 64L << 20;
+
+  private <T> T withRoomForRanks(Supplier<T> report) {
+    roomForTempTables(RANKS_TEMP_TABLE_BYTES);
+    try {
+      return report.get();
+    } finally {
+      defaultRoomForTempTables();
+    }
+  }
+
+  /** Use {@link #withRoomForRanks}. */
+  @SqlUpdate("SET SESSION tmp_table_size = :bytes, max_heap_table_size = :bytes")
+  void roomForTempTables(long bytes);
+
+  /** Use {@link #withRoomForRanks}. */
+  @SqlUpdate("SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT")
+  void defaultRoomForTempTables();
 
   /** Use {@link #speedToLead}, which refreshes the facts first. */
   @SqlQuery(SPEED_TO_LEAD)

@@ -155,6 +155,13 @@ public interface LeadReportFactsDao {
       """)
   List<DirtyLead> dirtyLeadsGone(long after, long upTo, int limit);
 
+  /**
+   * Every committed mark of these leads up to upTo, not just those of a batch: a lead written ten times
+   * has ten marks, and one computation of its facts settles them all.
+   */
+  @SqlQuery("SELECT id FROM lead_report_facts_dirty WHERE lead_id IN (<leadIds>) AND id <= :upTo")
+  List<Long> marksOf(@BindList("leadIds") List<Long> leadIds, long upTo);
+
   /** Computes and writes the facts of these leads (those that are not DUPLICATE); returns rows written. */
   @SqlUpdate("REPLACE INTO lead_report_facts (" + COLUMNS + ")\n" + LEAD_FACTS + "SELECT " + COLUMNS
       + " FROM lead_facts")

@@ -3,6 +3,7 @@ package com.leadcadence.store.reports;
 import com.leadcadence.store.dao.LeadReportFactsDao;
 import com.leadcadence.store.rows.DirtyLead;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -30,7 +31,7 @@ public final class ReportFactsRefresh {
     this.handle = handle;
   }
 
-  /** The dealership's leads marked dirty before the call; returns how many marks were taken. */
+  /** The dealership's leads marked dirty before the call; returns how many leads were refreshed. */
   public int refreshDealership(long dealershipId) {
     return pass("lead-cadence.report-facts." + dealershipId,
         (facts, after, upTo) -> facts.dirtyLeadsOf(dealershipId, after, upTo, BATCH));
@@ -60,30 +61,33 @@ public final class ReportFactsRefresh {
     long upTo = handle.attach(LeadReportFactsDao.class).lastMarkId();
     int refreshed = 0;
     long after = 0;
-    List<DirtyLead> batch;
+    Batch batch;
     do {
       long from = after;
       batch = whileHoldingLock(lockName, () -> handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
         LeadReportFactsDao facts = h.attach(LeadReportFactsDao.class);
-        return refreshBatch(facts, marksAfter.read(facts, from, upTo));
+        return refreshBatch(facts, marksAfter.read(facts, from, upTo), upTo);
       }));
-      refreshed += batch.size();
-      if (!batch.isEmpty()) {
-        after = batch.get(batch.size() - 1).markId();
-      }
-    } while (batch.size() == BATCH);
+      refreshed += batch.leads();
+      after = batch.lastMarkId().orElse(after);
+    } while (batch.full());
     return refreshed;
   }
 
-  private static List<DirtyLead> refreshBatch(LeadReportFactsDao facts, List<DirtyLead> marks) {
+  /** A batch: how many leads it refreshed, the last mark read (empty: none), whether the read was full. */
+  private record Batch(int leads, Optional<Long> lastMarkId, boolean full) {}
+
+  /** The marks' leads' facts, then those leads' marks read before the facts were computed. */
+  private static Batch refreshBatch(LeadReportFactsDao facts, List<DirtyLead> marks, long upTo) {
     if (marks.isEmpty()) {
-      return marks;
+      return new Batch(0, Optional.empty(), false);
     }
     List<Long> leadIds = marks.stream().map(DirtyLead::leadId).distinct().toList();
+    List<Long> settled = facts.marksOf(leadIds, upTo);
     facts.writeFacts(leadIds);
     facts.deleteFactsOfLeadsNotReported(leadIds);
-    facts.clearMarks(marks.stream().map(DirtyLead::markId).toList());
-    return marks;
+    facts.clearMarks(settled);
+    return new Batch(leadIds.size(), Optional.of(marks.get(marks.size() - 1).markId()), marks.size() == BATCH);
   }
 
   private <T> T whileHoldingLock(String lockName, Supplier<T> work) {

@@ -117,6 +117,8 @@ class LeadReportFactsTest {
             + " contact; the opt-out");
 
     FunnelCounts after = total();
+    assertEquals(List.of(0L, 0L, 0L), List.of(marks(texted), marks(appointed), marks(optedOut)),
+        "one computation of a lead's facts settles all its marks");
     assertEquals(3, after.leads());
     assertEquals(List.of(1L, 2L, 1L, 1L, 1L), List.of(after.textsSent(), after.attempts(), after.appointments(),
         after.contacted(), after.optedOut()), "the text and the reported call are the two attempts");
@@ -126,6 +128,20 @@ class LeadReportFactsTest {
     // The START that lifts the opt-out (a DELETE) counts too.
     assertEquals(1, dao(OptOutDao.class).remove(dealershipId, "+13125550003", OptOutChannel.SMS));
     assertEquals(0, total().optedOut());
+  }
+
+  @Test
+  void aReportLeavesItsConnectionsTemporaryTableLimitsAsTheServersDefaults() {
+    newLead(1);
+    boolean defaults = jdbi.withHandle(h -> {
+      FunnelReportDao onThisHandle = h.attach(FunnelReportDao.class);
+      assertEquals(1, onThisHandle.funnel(dealershipId, from, to, FunnelGrouping.SOURCE).get(0).leads());
+      assertEquals(1, onThisHandle.speedToLead(dealershipId, from, to).leads());
+      return h.createQuery("""
+          SELECT @@session.tmp_table_size = @@global.tmp_table_size
+             AND @@session.max_heap_table_size = @@global.max_heap_table_size""").mapTo(Boolean.class).one();
+    });
+    assertTrue(defaults, "the pooled connection goes back with the server's limits");
   }
 
   @Test
