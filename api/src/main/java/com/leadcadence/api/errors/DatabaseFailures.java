@@ -1,5 +1,6 @@
 package com.leadcadence.api.errors;
 
+import com.leadcadence.store.reports.ReportFactsBusyException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -11,7 +12,7 @@ import java.sql.SQLTransientException;
 /**
  * Whether a failure means "the database is unreachable or too slow right now" (a retry later may
  * succeed) rather than a bug: connection errors (SQLState class 08), timeouts, a pool with no
- * connection to give, a broken socket.
+ * connection to give, a broken socket, a report that waited too long for another refresh of its facts.
  */
 public final class DatabaseFailures {
   private DatabaseFailures() {}
@@ -24,7 +25,8 @@ public final class DatabaseFailures {
           || t instanceof SocketException
           || t instanceof SocketTimeoutException
           || t instanceof ConnectException
-          || t instanceof org.jdbi.v3.core.ConnectionException) {
+          || t instanceof org.jdbi.v3.core.ConnectionException
+          || t instanceof ReportFactsBusyException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

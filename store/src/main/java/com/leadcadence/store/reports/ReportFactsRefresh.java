@@ -94,7 +94,7 @@ public final class ReportFactsRefresh {
     Integer got = handle.createQuery("SELECT GET_LOCK(:name, :seconds)").bind("name", lockName)
         .bind("seconds", LOCK_WAIT_SECONDS).mapTo(Integer.class).one();
     if (got == null || got != 1) {
-      throw new IllegalStateException("report facts: no lock " + lockName + " within " + LOCK_WAIT_SECONDS + " s");
+      throw new ReportFactsBusyException("report facts: no lock " + lockName + " within " + LOCK_WAIT_SECONDS + " s");
     }
     try {
       return work.get();
