@@ -1,5 +1,6 @@
 package com.leadcadence.api.intake;
 
+import com.leadcadence.api.DaemonThreads;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.api.cadences.DealershipCadences;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +61,7 @@ public final class LeadReconciler implements Managed {
   private final Scope scope;
   private final Duration interval;
   private final Clock clock;
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "lead-reconciler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor = DaemonThreads.scheduled("lead-reconciler");
   /** Whether the start-up pass (of its scope) has run; until then each run is that pass. */
   private volatile boolean initialPassDone;
 

@@ -1,5 +1,6 @@
 package com.leadcadence.api.outboundwebhooks;
 
+import com.leadcadence.api.DaemonThreads;
 import com.leadcadence.store.dao.LeadEventDao;
 import com.leadcadence.store.dao.WebhookDeliveryDao;
 import com.leadcadence.store.dao.WebhookSubscriptionDao;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,11 +41,7 @@ public final class WebhookDispatcher implements Managed {
   private final Duration giveUpAfter;
   private final boolean resendPendingAtStart;
   private final Clock clock;
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "webhook-dispatcher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor = DaemonThreads.scheduled("webhook-dispatcher");
   private volatile boolean pendingResent;
 
   public WebhookDispatcher(LeadEventDao events, WebhookSubscriptionDao subscriptions, WebhookDeliveryDao deliveries,

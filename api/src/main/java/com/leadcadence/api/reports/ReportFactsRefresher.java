@@ -1,9 +1,9 @@
 package com.leadcadence.api.reports;
 
+import com.leadcadence.api.DaemonThreads;
 import com.leadcadence.store.reports.ReportFactsRefresh;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -20,11 +20,7 @@ public final class ReportFactsRefresher implements Managed {
 
   private final Jdbi jdbi;
   private final Duration interval;
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "report-facts-refresher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService executor = DaemonThreads.scheduled("report-facts-refresher");
 
   public ReportFactsRefresher(Jdbi jdbi, Duration interval) {
     this.jdbi = jdbi;

@@ -1,5 +1,6 @@
 package com.leadcadence.api.tasks;
 
+import com.leadcadence.api.DaemonThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadcadence.store.dao.TaskEventDao;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,11 +51,7 @@ public final class TaskEventHub implements Managed {
   @Override
   public void start() {
     newestId = events.maxId();
-    executor = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "task-event-hub");
-      t.setDaemon(true);
-      return t;
-    });
+    executor = DaemonThreads.scheduled("task-event-hub", 2);
     executor.scheduleWithFixedDelay(this::tick, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -1,5 +1,6 @@
 package com.leadcadence.api.temporal;
 
+import com.leadcadence.api.DaemonThreads;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.workflows.LeadCadenceWorkflow;
 import com.leadcadence.workflows.LeadMemo;
@@ -42,7 +43,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -58,11 +58,7 @@ public final class LeadWorkflows {
   /** How long a request thread waits on Temporal for one call (start, signal, an Update's answer). */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
   private static final String OUTCOME_UPDATE = "recordOutcome";
-  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "temporal-call-deadlines");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService DEADLINES = DaemonThreads.scheduled("temporal-call-deadlines");
 
   private final WorkflowClient client;
   private final TemporalAvailability availability;

@@ -1,8 +1,8 @@
 package com.leadcadence.api.temporal;
 
+import com.leadcadence.api.DaemonThreads;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.WorkerFactory;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,11 +24,7 @@ public final class ManagedWorkerFactory implements Managed {
 
   private final WorkerFactory factory;
   private final TemporalAvailability availability;
-  private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "worker-starter");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService starter = DaemonThreads.scheduled("worker-starter");
   private volatile boolean started;
   private boolean suspended;
   private volatile String lastFailure;

@@ -1,5 +1,6 @@
 package com.leadcadence.api.temporal;
 
+import com.leadcadence.api.DaemonThreads;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +29,7 @@ public final class TemporalAvailability implements Managed {
   private final String address;
   private final List<Runnable> onAvailable = new CopyOnWriteArrayList<>();
   private final List<Runnable> onUnavailable = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "temporal-availability");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService prober = DaemonThreads.scheduled("temporal-availability");
   /** null until the first probe; then whether the last probe (or call) reached Temporal. */
   private volatile Boolean available;
   private volatile String lastProblem;
