@@ -47,7 +47,9 @@ public interface FunnelReportDao extends SqlObject {
       WITH keyed AS (
         -- only what the ranks and sums below read: the window functions sort whole rows, and leaving the
         -- lead's strings and times out made the report a fifth to a third faster (bench/funnel-report)
-        SELECT <groupKey> AS group_key, f.response_ms, f.contact_ms, f.appointment, f.sold, f.emails_sent,
+        -- the key compared byte by byte (sources are stored lower-case, steps and channels are ids): the
+        -- sorts by group no longer weigh characters by the Unicode collation (a year by source 0.81 -> 0.75 s)
+        SELECT <groupKey> COLLATE utf8mb4_bin AS group_key, f.response_ms, f.contact_ms, f.appointment, f.sold, f.emails_sent,
                f.texts_sent, f.voicemails_sent, f.calls_reported, f.emails_engaged, f.text_replies, f.call_tasks,
                f.calls_answered, f.voicemail_callbacks, f.messages_failed, f.opted_out
         FROM """ + FACTS_IN_RANGE + """
