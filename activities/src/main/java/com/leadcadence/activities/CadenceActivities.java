@@ -5,6 +5,7 @@ import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.activities.senders.Senders;
 import com.leadcadence.activities.templates.MessageTemplates;
 import com.leadcadence.activities.templates.UnsubscribeUrls;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.OptOutDao;
 import com.leadcadence.workflows.activities.LeadRecordActivities;
 import com.leadcadence.workflows.activities.ProviderTimeouts;
@@ -54,7 +55,7 @@ public record CadenceActivities(TouchActivities touch, LeadRecordActivities lead
   public static CadenceActivities create(Jdbi jdbi, Senders senders, MessageTemplates templates,
       AgentNotifier notifier, UnsubscribeUrls unsubscribeUrls, Duration sendAttemptLimit, Clock clock,
       MeterRegistry meters) {
-    OptOutRegistry optOuts = new OptOutRegistry(jdbi.onDemand(OptOutDao.class));
+    OptOutRegistry optOuts = new OptOutRegistry(SharedDaos.onDemand(jdbi, OptOutDao.class));
     return new CadenceActivities(
         new TouchActivitiesImpl(jdbi, senders, templates, optOuts, notifier, unsubscribeUrls, sendAttemptLimit,
             clock, meters),

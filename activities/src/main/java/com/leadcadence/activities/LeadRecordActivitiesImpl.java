@@ -2,6 +2,7 @@ package com.leadcadence.activities;
 
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.LeadChangeDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -45,9 +46,9 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
     try (LeadMdc ignored = LeadMdc.put(record.leadId(), record.workflowId())) {
       Outcome outcome = record.outcome();
       jdbi.useTransaction(handle -> {
-        handle.attach(OutcomeDao.class).insertIfAbsent(record.leadId(), record.key(), outcome.type(),
+        SharedDaos.on(handle, OutcomeDao.class).insertIfAbsent(record.leadId(), record.key(), outcome.type(),
             outcome.agentId(), outcome.note(), record.at());
-        TaskDao tasks = handle.attach(TaskDao.class);
+        TaskDao tasks = SharedDaos.on(handle, TaskDao.class);
         int closed = outcome.taskId() != null
             // the agent's own task (normally closed already by the API, which claims it first)
             ? tasks.complete(outcome.taskId(), outcome.type().name(), outcome.note(), record.at()).map(t -> 1).orElse(0)
@@ -55,7 +56,7 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
         if (record.statusAfter() != null && record.statusAfter().isTerminal()) {
           closed += tasks.cancelOpenByLead(record.leadId(), "cadence ended: " + record.statusAfter(), record.at()).size();
         }
-        LeadDao leads = handle.attach(LeadDao.class);
+        LeadDao leads = SharedDaos.on(handle, LeadDao.class);
         if (CONTACT_MADE.contains(outcome.type())) {
           leads.markFirstContact(record.leadId(), record.at());
         }
@@ -73,9 +74,9 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
   public void recordStatus(StatusChange change) {
     try (LeadMdc ignored = LeadMdc.put(change.leadId(), WorkflowIds.forLead(change.leadId()))) {
       jdbi.useTransaction(handle -> {
-        handle.attach(LeadDao.class).updateStatus(change.leadId(), change.status(), change.at());
+        SharedDaos.on(handle, LeadDao.class).updateStatus(change.leadId(), change.status(), change.at());
         if (change.status().isTerminal()) {
-          handle.attach(TaskDao.class)
+          SharedDaos.on(handle, TaskDao.class)
               .cancelOpenByLead(change.leadId(), "cadence ended: " + change.status(), change.at());
         }
       });
@@ -88,9 +89,9 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
     try (LeadMdc ignored = LeadMdc.put(change.leadId(), WorkflowIds.forLead(change.leadId()))) {
       jdbi.useTransaction(handle -> {
         // The score's change (and the grade's) goes to the lead's timeline with what caused it.
-        handle.attach(LeadChangeDao.class).updateScore(change.leadId(), change.score(), change.grade(),
+        SharedDaos.on(handle, LeadChangeDao.class).updateScore(change.leadId(), change.score(), change.grade(),
             change.cause(), change.at());
-        handle.attach(LeadDao.class).assignAgent(change.leadId(), change.assignedAgentId());
+        SharedDaos.on(handle, LeadDao.class).assignAgent(change.leadId(), change.assignedAgentId());
       });
       log.info("Lead score now {} (grade {}), agent {}", change.score(), change.grade(), change.assignedAgentId());
     }
@@ -100,7 +101,7 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
   public void recordPlanSwitch(PlanSwitchRecord record) {
     try (LeadMdc ignored = LeadMdc.put(record.leadId(), WorkflowIds.forLead(record.leadId()))) {
       String from = record.fromPlan() + " v" + record.fromVersion();
-      jdbi.useTransaction(handle -> handle.attach(LeadChangeDao.class).recordPlanSwitch(record.leadId(), from,
+      jdbi.useTransaction(handle -> SharedDaos.on(handle, LeadChangeDao.class).recordPlanSwitch(record.leadId(), from,
           record.toPlan(), record.toVersion(), record.cause(),
           record.nextStepId() == null ? "nothing left to send" : "next step " + record.nextStepId(), record.at()));
       log.info("Lead moved from plan {} to {} v{}: {}", from, record.toPlan(), record.toVersion(), record.cause());
@@ -110,7 +111,7 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
   @Override
   public void alertManager(ManagerAlert alert) {
     try (LeadMdc ignored = LeadMdc.put(alert.leadId(), alert.workflowId())) {
-      List<AgentRow> managers = jdbi.onDemand(AgentDao.class).listActive(alert.dealershipId(), AgentRole.MANAGER);
+      List<AgentRow> managers = SharedDaos.onDemand(jdbi, AgentDao.class).listActive(alert.dealershipId(), AgentRole.MANAGER);
       notifier.managerAlert(alert, managers);
     }
   }

@@ -5,6 +5,7 @@ import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.metrics.ActivityMetrics;
 import com.leadcadence.activities.notify.AgentNotifier;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.AgentDao;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
@@ -57,7 +58,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
   @Override
   public OverdueResult markOverdue(TaskSlaRequest request) {
     try (LeadMdc ignored = LeadMdc.put(request.leadId(), request.workflowId())) {
-      TaskDao tasks = jdbi.onDemand(TaskDao.class);
+      TaskDao tasks = SharedDaos.onDemand(jdbi, TaskDao.class);
       // Optional.empty() also for a retry that finds its own OVERDUE: the row's status tells the rest.
       tasks.markOverdue(request.taskId(), request.at()).ifPresent(t -> {
         metrics.taskSlaBreach(t.kind(), "overdue");
@@ -80,7 +81,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
       if (escalation.notified().isEmpty()) {
         return escalation.result();
       }
-      LeadRow lead = jdbi.onDemand(LeadDao.class).findById(request.leadId()).orElseThrow();
+      LeadRow lead = SharedDaos.onDemand(jdbi, LeadDao.class).findById(request.leadId()).orElseThrow();
       escalation.notified().forEach(task -> notifier.taskAssigned(task, lead));
       return escalation.result();
     }
@@ -97,7 +98,7 @@ public final class TaskActivitiesImpl implements TaskActivities {
   }
 
   private Escalation escalateLocked(Handle handle, TaskSlaRequest request) {
-    TaskDao tasks = handle.attach(TaskDao.class);
+    TaskDao tasks = SharedDaos.on(handle, TaskDao.class);
     Optional<TaskRow> locked = tasks.lockById(request.taskId());
     if (locked.isEmpty() || locked.get().status().isClosed()) {
       log.info("Task {} is closed or unknown: not escalated", request.taskId());
@@ -112,8 +113,8 @@ public final class TaskActivitiesImpl implements TaskActivities {
       return Escalation.none();
     }
     List<TaskRow> notified = new ArrayList<>();
-    AgentDao agents = handle.attach(AgentDao.class);
-    DealershipRow dealership = handle.attach(DealershipDao.class).findById(task.dealershipId()).orElseThrow();
+    AgentDao agents = SharedDaos.on(handle, AgentDao.class);
+    DealershipRow dealership = SharedDaos.on(handle, DealershipDao.class).findById(task.dealershipId()).orElseThrow();
     Duration late = task.dueAt() == null ? Duration.ZERO : Duration.between(task.dueAt(), at);
     String why = late.toMinutes() + " min past due";
     // Nobody else available (or only one agent): the task stays with its agent, the managers still hear.

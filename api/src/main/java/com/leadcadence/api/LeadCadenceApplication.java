@@ -25,6 +25,7 @@ import com.leadcadence.api.leads.LeadSearch;
 import com.leadcadence.activities.webhooks.ReceiverAddresses;
 import com.leadcadence.activities.webhooks.WebhookActivitiesImpl;
 import com.leadcadence.activities.migration.PlanMigrationActivitiesImpl;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.CadenceMigrationDao;
 import com.leadcadence.api.outboundwebhooks.DeliveryWorkflows;
 import com.leadcadence.api.outboundwebhooks.WebhookDispatcher;
@@ -237,9 +238,9 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
         config.getTemporal().getCallTimeout().toJavaDuration(), meters);
     Shared shared = new Shared(jdbi, workflows,
-        new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(jdbi.onDemand(OptOutDao.class)),
+        new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(SharedDaos.onDemand(jdbi, OptOutDao.class)),
         new LeadFinder(jdbi), notifier, new DealershipCadences(checked.plans(), new CadencePlanLoader(templates),
-            templates, jdbi.onDemand(CadencePlanDao.class)), Clock.systemUTC(), meters);
+            templates, SharedDaos.onDemand(jdbi, CadencePlanDao.class)), Clock.systemUTC(), meters);
     registerApi(config, environment, shared, temporal);
     registerAgentsAndTasks(environment, shared);
     registerReports(environment, shared);
@@ -323,15 +324,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     String base = publicBaseUrl != null && !publicBaseUrl.isBlank()
         ? publicBaseUrl.strip().replaceAll("/+$", "")
         : "http://127.0.0.1:" + configuredApiPort(config);
-    return new SendingAgentNotifier(jdbi.onDemand(AgentDao.class), jdbi.onDemand(DealershipDao.class),
-        jdbi.onDemand(LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
+    return new SendingAgentNotifier(SharedDaos.onDemand(jdbi, AgentDao.class), SharedDaos.onDemand(jdbi, DealershipDao.class),
+        SharedDaos.onDemand(jdbi, LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
   }
 
   /** What several parts of the API use, built once. */
   private record Shared(Jdbi jdbi, LeadWorkflows workflows, WorkflowSignals signals, OptOutRegistry optOuts,
       LeadFinder finder, AgentNotifier notifier, DealershipCadences cadences, Clock clock, MeterRegistry meters) {
     <T> T dao(Class<T> type) {
-      return jdbi.onDemand(type);
+      return SharedDaos.onDemand(jdbi, type);
     }
   }
 
@@ -376,15 +377,15 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
             .build());
     Worker worker = CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(),
         rates, webhookActivities(config.getWebhooks(), jdbi, meters));
-    CadenceWorkers.registerMigrations(worker, new PlanMigrationActivitiesImpl(jdbi.onDemand(CadenceMigrationDao.class),
+    CadenceWorkers.registerMigrations(worker, new PlanMigrationActivitiesImpl(SharedDaos.onDemand(jdbi, CadenceMigrationDao.class),
         temporal.connection().client(), Clock.systemUTC()));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
   /** The outbound webhooks' HTTP side, run by the worker. */
   private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi, MeterRegistry meters) {
-    return new WebhookActivitiesImpl(jdbi.onDemand(LeadEventDao.class), jdbi.onDemand(WebhookSubscriptionDao.class),
-        jdbi.onDemand(WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
+    return new WebhookActivitiesImpl(SharedDaos.onDemand(jdbi, LeadEventDao.class), SharedDaos.onDemand(jdbi, WebhookSubscriptionDao.class),
+        SharedDaos.onDemand(jdbi, WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
         settings.getConnectTimeout().toJavaDuration(), settings.getRequestTimeout().toJavaDuration(),
         Clock.systemUTC(), meters);
   }

@@ -3,6 +3,7 @@ package com.leadcadence.bench;
 import com.leadcadence.store.DealershipSeeder;
 import com.leadcadence.store.DemoDealership;
 import com.leadcadence.store.Migrations;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.FunnelReportDao;
 import com.leadcadence.store.reports.FunnelGrouping;
@@ -94,7 +95,7 @@ public final class FunnelReportBenchmark {
     out.printf(Locale.ROOT, "%nfirst refresh of the report facts: %,d leads in %.1f s (batches of %,d)%n", refreshed,
         (System.nanoTime() - refreshing) / 1e9, ReportFactsRefresh.BATCH);
 
-    FunnelReportDao reports = jdbi.onDemand(FunnelReportDao.class);
+    FunnelReportDao reports = SharedDaos.onDemand(jdbi, FunnelReportDao.class);
     Instant monthStart = LocalDate.of(2026, 11, 1).atStartOfDay(ZONE).toInstant();
     out.println();
     out.println("EXPLAIN funnel groupBy=source, month:");

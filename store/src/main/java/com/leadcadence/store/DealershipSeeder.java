@@ -22,7 +22,7 @@ public final class DealershipSeeder {
   public long seed(DealershipSeed seed) {
     String keyHash = ApiKeys.hash(seed.apiKey());
     return jdbi.inTransaction(handle -> {
-      DealershipDao dealerships = handle.attach(DealershipDao.class);
+      DealershipDao dealerships = SharedDaos.on(handle, DealershipDao.class);
       var existing = dealerships.findByApiKeyHash(keyHash);
       if (existing.isPresent()) {
         return existing.get().id();
@@ -31,7 +31,7 @@ public final class DealershipSeeder {
           seed.holidays(), seed.senderName(), seed.senderEmail(), seed.senderPhone(), null,
           seed.webFormCapturesConsent(), seed.firstPartySources(), seed.inboundEmail()));
       dealerships.insertApiKey(id, keyHash, "seed");
-      AgentDao agents = handle.attach(AgentDao.class);
+      AgentDao agents = SharedDaos.on(handle, AgentDao.class);
       for (AgentSeed agent : seed.agents()) {
         agents.insert(NewAgent.basic(id, agent.name(), agent.email(), agent.phone(), agent.role()));
       }

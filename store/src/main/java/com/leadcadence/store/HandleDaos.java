@@ -7,12 +7,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The DAOs one piece of work uses, attached to one handle (one pooled connection), each at most once and
- * only when first asked for. Why not {@code jdbi.onDemand(Dao.class)} on hot paths: every call of an
- * on-demand DAO opens a handle and attaches the whole DAO again, and JDBI warms a handler for every
- * method of the interface on each attach (a configuration copy and statement customizers per method:
- * TouchDao has 33). The speed-to-lead benchmark's profile had on-demand calls at 26 % of the product's
- * CPU samples, half of it attaching. Here a DAO used three times in one activity call is attached once.
+ * The DAOs one piece of work uses, all on one handle (one pooled connection). Why not an on-demand DAO
+ * for each call on hot paths: each call would take a connection from the pool and end its own
+ * transaction; here the reads and writes of one step share a connection, and a transaction when asked.
+ * The DAOs are {@link SharedDaos}, so none is attached again for the piece of work.
  *
  * <p>Use it for a short stretch of database work (never around a provider call or a Temporal call, which
  * would hold a pooled connection while it waits): {@code HandleDaos.with(jdbi, daos -> ...)}.
@@ -32,7 +30,7 @@ public final class HandleDaos {
 
   /** The DAO of this type on this handle, attached the first time it is asked for. */
   public <T> T get(Class<T> type) {
-    return type.cast(attached.computeIfAbsent(type, handle::attach));
+    return type.cast(attached.computeIfAbsent(type, t -> SharedDaos.on(handle, t)));
   }
 
   /** Work in one transaction on this handle, with the same (already attached) DAOs. */

@@ -6,8 +6,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * Prepares a Jdbi (ours in tests, or the one Dropwizard builds) for the store: SqlObject support and
  * row mappers for every row record (RowRecordMappers), and Instants bound with their milliseconds (see
- * InstantArgumentFactory). The DAOs register their own mapper and argument factory as well, so onDemand
- * works either way.
+ * InstantArgumentFactory), statements named after their DAO method (NamedStatements, replacing the
+ * engine Dropwizard installs). The DAOs register their own mapper and argument factory as well, so
+ * onDemand works either way.
  */
 public final class StoreJdbi {
   private StoreJdbi() {}
@@ -16,6 +17,7 @@ public final class StoreJdbi {
     jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerRowMapper(new RowRecordMappers());
+    jdbi.setTemplateEngine(new NamedStatements());
     return jdbi;
   }
 }

@@ -9,6 +9,7 @@ import com.leadcadence.api.errors.ApiException;
 import com.leadcadence.api.representations.ErrorResponse.FieldError;
 import com.leadcadence.api.startup.DatabaseStartup;
 import com.leadcadence.api.startup.UnsetVariables;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.StoreJdbi;
 import com.leadcadence.store.dao.DealershipDao;
 import io.dropwizard.core.cli.Cli;
@@ -87,7 +88,7 @@ public class DealershipCommand extends ConfiguredCommand<LeadCadenceConfiguratio
     ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), "dealership-command");
     try {
       Jdbi jdbi = StoreJdbi.configure(Jdbi.create(dataSource));
-      DealershipCreated created = new DealershipOnboarding(jdbi.onDemand(DealershipDao.class)).create(body(namespace));
+      DealershipCreated created = new DealershipOnboarding(SharedDaos.onDemand(jdbi, DealershipDao.class)).create(body(namespace));
       out.println("Dealership " + created.dealership().id() + " '" + created.dealership().name() + "' created.");
       out.println("id: " + created.dealership().id());
       out.println("apiKeyId: " + created.apiKeyId());

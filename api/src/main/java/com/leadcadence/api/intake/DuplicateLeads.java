@@ -3,6 +3,7 @@ package com.leadcadence.api.intake;
 import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.logging.Masking;
 import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
@@ -40,7 +41,7 @@ public final class DuplicateLeads {
 
   public DuplicateLeads(Jdbi jdbi, LeadWorkflows workflows, Clock clock) {
     this.jdbi = jdbi;
-    this.leads = jdbi.onDemand(LeadDao.class);
+    this.leads = SharedDaos.onDemand(jdbi, LeadDao.class);
     this.workflows = workflows;
     this.clock = clock;
   }
@@ -62,7 +63,7 @@ public final class DuplicateLeads {
     LeadRow row;
     try {
       row = jdbi.inTransaction(handle -> {
-        LeadDao dao = handle.attach(LeadDao.class);
+        LeadDao dao = SharedDaos.on(handle, LeadDao.class);
         long id = dao.insert(duplicate);
         dao.markDuplicate(id, original.id());
         return dao.findById(id).orElseThrow();

@@ -5,6 +5,7 @@ import com.leadcadence.activities.agents.AgentRoster;
 import com.leadcadence.activities.notify.AgentNotifier;
 import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.errors.ApiException;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.rows.AgentRole;
 import com.leadcadence.store.rows.AgentRow;
 import com.leadcadence.workflows.activities.ManagerAlert;
@@ -147,12 +148,13 @@ public final class LeadIntake {
       LeadRow started;
       try {
         started = jdbi.withHandle(handle -> {
-          LeadDao dao = handle.attach(LeadDao.class);
-          dao.recordPlan(row.id(), input.plan().name(), input.plan().version());
+          LeadDao dao = SharedDaos.on(handle, LeadDao.class);
           // Marked: the row is the one in hand, now ACTIVE. Not marked: something moved it on, so read it.
-          return dao.markStartedIfStarting(row.id()) == 1
-              ? row.withStatus(LeadStatus.ACTIVE)
-              : dao.findById(row.id()).orElse(row);
+          if (dao.markStartedWithPlan(row.id(), input.plan().name(), input.plan().version()) == 1) {
+            return row.withStatus(LeadStatus.ACTIVE);
+          }
+          dao.recordPlan(row.id(), input.plan().name(), input.plan().version());
+          return dao.findById(row.id()).orElse(row);
         });
       } catch (RuntimeException e) {
         // The workflow runs; the row follows within a minute (LeadReconciler).

@@ -5,6 +5,7 @@ import com.leadcadence.activities.logging.LeadMdc;
 import com.leadcadence.activities.optout.OptOutRegistry;
 import com.leadcadence.api.cadences.DealershipCadences;
 import com.leadcadence.api.temporal.LeadWorkflows;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.DealershipRow;
@@ -75,8 +76,8 @@ public final class LeadReconciler implements Managed {
     this.scope = scope;
     this.interval = interval;
     this.clock = clock;
-    this.leads = jdbi.onDemand(LeadDao.class);
-    this.dealerships = jdbi.onDemand(DealershipDao.class);
+    this.leads = SharedDaos.onDemand(jdbi, LeadDao.class);
+    this.dealerships = SharedDaos.onDemand(jdbi, DealershipDao.class);
     this.optOuts = optOuts;
     this.workflows = workflows;
     this.cadences = cadences;

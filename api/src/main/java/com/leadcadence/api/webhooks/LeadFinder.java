@@ -1,5 +1,6 @@
 package com.leadcadence.api.webhooks;
 
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.DealershipDao;
 import com.leadcadence.store.dao.LeadDao;
 import com.leadcadence.store.rows.DealershipRow;
@@ -15,8 +16,8 @@ public final class LeadFinder {
   private final LeadDao leads;
 
   public LeadFinder(Jdbi jdbi) {
-    this.dealerships = jdbi.onDemand(DealershipDao.class);
-    this.leads = jdbi.onDemand(LeadDao.class);
+    this.dealerships = SharedDaos.onDemand(jdbi, DealershipDao.class);
+    this.leads = SharedDaos.onDemand(jdbi, LeadDao.class);
   }
 
   /** The dealerships texting from this number: an inbound text's To. */

@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.InstantArgumentFactory;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.rows.LeadChangeKind;
 import com.leadcadence.store.rows.LeadChangeRow;
 import com.leadcadence.workflows.model.Grade;
@@ -27,7 +28,7 @@ public interface LeadChangeDao extends SqlObject {
   @Transaction
   default void updateScore(long leadId, int score, Grade grade, String cause, Instant at) {
     Optional<LeadScore> before = lockScore(leadId);
-    getHandle().attach(LeadDao.class).updateScore(leadId, score, grade);
+    SharedDaos.on(getHandle(), LeadDao.class).updateScore(leadId, score, grade);
     if (before.isEmpty()) {
       return;
     }
@@ -64,7 +65,7 @@ public interface LeadChangeDao extends SqlObject {
    */
   default void recordPlanSwitch(long leadId, String from, String toName, int toVersion, String cause, String detail,
       Instant at) {
-    getHandle().attach(LeadDao.class).recordPlan(leadId, toName, toVersion);
+    SharedDaos.on(getHandle(), LeadDao.class).recordPlan(leadId, toName, toVersion);
     String to = toName + " v" + toVersion;
     if (countPlanChange(leadId, to, at) == 0) {
       insert(leadId, LeadChangeKind.PLAN, from, to, cause, detail, at);

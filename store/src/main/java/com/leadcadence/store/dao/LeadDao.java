@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.LeadRow;
 import com.leadcadence.store.rows.NewLead;
@@ -112,7 +113,7 @@ public interface LeadDao extends SqlObject {
     int updated = setStatus(id, status, status.isTerminal() ? at : null);
     if (before.isPresent() && before.get() != status
         && !(before.get() == LeadStatus.STARTING && status == LeadStatus.ACTIVE)) {
-      getHandle().attach(LeadEventDao.class).record(LeadEvents.statusChanged(id, before.get(), status, at));
+      SharedDaos.on(getHandle(), LeadEventDao.class).record(LeadEvents.statusChanged(id, before.get(), status, at));
     }
     return updated;
   }
@@ -131,6 +132,16 @@ public interface LeadDao extends SqlObject {
   /** STARTING -> ACTIVE once the workflow is confirmed started; 0 when the lead has moved on already. */
   @SqlUpdate("UPDATE leads SET status = 'ACTIVE' WHERE id = :id AND status = 'STARTING'")
   int markStartedIfStarting(long id);
+
+  /**
+   * STARTING -> ACTIVE with the plan its workflow runs, in one statement (intake's common case); 0, and
+   * nothing written, when the lead has moved on already.
+   */
+  @SqlUpdate("""
+      UPDATE leads SET status = 'ACTIVE', plan_name = :planName, plan_version = :planVersion
+      WHERE id = :id AND status = 'STARTING'
+      """)
+  int markStartedWithPlan(long id, String planName, int planVersion);
 
   /** The plan the lead's workflow runs (at its start, and after a switch), for plan migrations to find it. */
   @SqlUpdate("UPDATE leads SET plan_name = :name, plan_version = :version WHERE id = :id")

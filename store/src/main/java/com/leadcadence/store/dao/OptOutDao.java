@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OptOutRow;
 import com.leadcadence.workflows.model.OptOutChannel;
@@ -29,7 +30,7 @@ public interface OptOutDao extends SqlObject {
   @Transaction
   default void insertIfAbsent(long dealershipId, String address, OptOutChannel channel, String source) {
     insertIgnoringDuplicate(dealershipId, address, channel, source);
-    getHandle().attach(LeadEventDao.class).recordForOptOut(channel == OptOutChannel.EMAIL ? "email" : "phone",
+    SharedDaos.on(getHandle(), LeadEventDao.class).recordForOptOut(channel == OptOutChannel.EMAIL ? "email" : "phone",
         dealershipId, address, channel.name(), LeadEvents.optOutData(channel, source));
   }
 

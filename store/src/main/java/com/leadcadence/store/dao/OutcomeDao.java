@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.OutcomeRow;
 import com.leadcadence.workflows.model.OutcomeType;
@@ -30,7 +31,7 @@ public interface OutcomeDao extends SqlObject {
     insertIgnoringDuplicate(leadId, outcomeKey, type, agentId, note, recordedAt);
     OutcomeRow stored = findByKey(outcomeKey)
         .orElseThrow(() -> new IllegalStateException("outcome vanished: " + outcomeKey));
-    getHandle().attach(LeadEventDao.class).record(LeadEvents.outcomeRecorded(stored));
+    SharedDaos.on(getHandle(), LeadEventDao.class).record(LeadEvents.outcomeRecorded(stored));
     return stored;
   }
 

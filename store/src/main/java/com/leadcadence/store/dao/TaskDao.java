@@ -2,6 +2,7 @@ package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
 import com.leadcadence.store.InstantArgumentFactory;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.events.LeadEvents;
 import com.leadcadence.store.rows.NewTask;
 import com.leadcadence.store.rows.TaskEventType;
@@ -38,7 +39,7 @@ public interface TaskDao extends SqlObject {
     long id = insert(task);
     TaskRow created = findById(id).orElseThrow();
     event(created, TaskEventType.TASK_CREATED, null, null);
-    getHandle().attach(LeadEventDao.class).record(LeadEvents.taskCreated(created));
+    SharedDaos.on(getHandle(), LeadEventDao.class).record(LeadEvents.taskCreated(created));
     if (task.kind() == TaskKind.LEAD_REPLIED) {
       event(created, TaskEventType.LEAD_REPLIED, null, null);
     }
@@ -74,7 +75,7 @@ public interface TaskDao extends SqlObject {
     }
     TaskRow done = findById(taskId).orElseThrow();
     event(done, TaskEventType.TASK_UPDATED, null, "completed: " + outcome);
-    getHandle().attach(LeadEventDao.class).record(LeadEvents.taskCompleted(done));
+    SharedDaos.on(getHandle(), LeadEventDao.class).record(LeadEvents.taskCompleted(done));
     return Optional.of(done);
   }
 

@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.RowRecordMappers;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.rows.LeadEventType;
 import com.leadcadence.store.rows.NewTouch;
 import com.leadcadence.store.rows.TouchClaim;
@@ -43,7 +44,7 @@ public interface TouchDao extends SqlObject {
   default int markSentBy(long id, String token, String provider, String providerId, String detail) {
     int updated = updateMarkSentBy(id, token, provider, providerId, detail);
     if (updated > 0) {
-      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+      SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
     }
     return updated;
   }
@@ -52,7 +53,7 @@ public interface TouchDao extends SqlObject {
   default int markSentLate(long id, String provider, String providerId, String detail) {
     int updated = updateMarkSentLate(id, provider, providerId, detail);
     if (updated > 0) {
-      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+      SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
     }
     return updated;
   }
@@ -61,7 +62,7 @@ public interface TouchDao extends SqlObject {
   default int settleBy(long id, String token, TouchState status, String detail) {
     int updated = updateSettleBy(id, token, status, detail);
     if (updated > 0) {
-      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+      eventOf(status).ifPresent(type -> SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, type));
     }
     return updated;
   }
@@ -70,7 +71,7 @@ public interface TouchDao extends SqlObject {
   default int markSent(long id, String provider, String providerId, String detail) {
     int updated = updateMarkSent(id, provider, providerId, detail);
     if (updated > 0) {
-      getHandle().attach(LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
+      SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, LeadEventType.TOUCH_SENT);
     }
     return updated;
   }
@@ -79,7 +80,7 @@ public interface TouchDao extends SqlObject {
   default int settle(long id, TouchState status, String recipient, String subject, String body, String detail) {
     int updated = updateSettle(id, status, recipient, subject, body, detail);
     if (updated > 0) {
-      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+      eventOf(status).ifPresent(type -> SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, type));
     }
     return updated;
   }
@@ -89,7 +90,7 @@ public interface TouchDao extends SqlObject {
     int updated = updateRecordDelivery(provider, providerId, status, detail);
     if (updated > 0) {
       eventOf(status).ifPresent(type ->
-          getHandle().attach(LeadEventDao.class).recordForProviderMessage(provider, providerId, status.name(), type));
+          SharedDaos.on(getHandle(), LeadEventDao.class).recordForProviderMessage(provider, providerId, status.name(), type));
     }
     return updated;
   }
@@ -98,7 +99,7 @@ public interface TouchDao extends SqlObject {
   default int recordDeliveryById(long id, long leadId, TouchState status, String detail) {
     int updated = updateRecordDeliveryById(id, leadId, status, detail);
     if (updated > 0) {
-      eventOf(status).ifPresent(type -> getHandle().attach(LeadEventDao.class).recordForTouch(id, type));
+      eventOf(status).ifPresent(type -> SharedDaos.on(getHandle(), LeadEventDao.class).recordForTouch(id, type));
     }
     return updated;
   }

@@ -1,6 +1,7 @@
 package com.leadcadence.store.dao;
 
 import com.leadcadence.store.InstantArgumentFactory;
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.rows.WebhookSubscriptionRow;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public interface WebhookSubscriptionDao extends SqlObject {
     if (markDeleted(dealershipId, id) == 0) {
       return false;
     }
-    getHandle().attach(WebhookDeliveryDao.class).cancelPending(id);
+    SharedDaos.on(getHandle(), WebhookDeliveryDao.class).cancelPending(id);
     return true;
   }
 

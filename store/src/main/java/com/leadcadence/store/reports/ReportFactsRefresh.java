@@ -1,5 +1,6 @@
 package com.leadcadence.store.reports;
 
+import com.leadcadence.store.SharedDaos;
 import com.leadcadence.store.dao.LeadReportFactsDao;
 import com.leadcadence.store.rows.DirtyLead;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class ReportFactsRefresh {
   /** Every dealership's dirty leads, then the marks of leads that no longer exist. */
   public int refreshAll() {
     int refreshed = 0;
-    for (long dealershipId : handle.attach(LeadReportFactsDao.class).dealershipsWithDirtyLeads()) {
+    for (long dealershipId : SharedDaos.on(handle, LeadReportFactsDao.class).dealershipsWithDirtyLeads()) {
       refreshed += refreshDealership(dealershipId);
     }
     return refreshed + pass("lead-cadence.report-facts.gone", (facts, after, upTo) -> facts.dirtyLeadsGone(after, upTo, BATCH));
@@ -58,14 +59,14 @@ public final class ReportFactsRefresh {
    * pass takes it.
    */
   private int pass(String lockName, MarksAfter marksAfter) {
-    long upTo = handle.attach(LeadReportFactsDao.class).lastMarkId();
+    long upTo = SharedDaos.on(handle, LeadReportFactsDao.class).lastMarkId();
     int refreshed = 0;
     long after = 0;
     Batch batch;
     do {
       long from = after;
       batch = whileHoldingLock(lockName, () -> handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-        LeadReportFactsDao facts = h.attach(LeadReportFactsDao.class);
+        LeadReportFactsDao facts = SharedDaos.on(h, LeadReportFactsDao.class);
         return refreshBatch(facts, marksAfter.read(facts, from, upTo), upTo);
       }));
       refreshed += batch.leads();

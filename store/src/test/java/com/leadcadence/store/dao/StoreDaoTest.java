@@ -107,6 +107,25 @@ class StoreDaoTest {
   }
 
   @Test
+  void startingWithThePlanWritesOnlyAStartingLead() {
+    LeadDao leads = dao(LeadDao.class);
+    long id = newLead("ext-start-plan", null);
+    assertEquals(1, leads.markStartedWithPlan(id, "standard", 3));
+    assertEquals(LeadStatus.ACTIVE, leads.findById(id).orElseThrow().status());
+    assertEquals(List.of("standard:3"), planOf(id));
+
+    leads.updateStatus(id, LeadStatus.PAUSED, T0);
+    assertEquals(0, leads.markStartedWithPlan(id, "other", 4));
+    assertEquals(LeadStatus.PAUSED, leads.findById(id).orElseThrow().status());
+    assertEquals(List.of("standard:3"), planOf(id));
+  }
+
+  private static List<String> planOf(long id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT CONCAT(plan_name, ':', plan_version) FROM leads WHERE id = :id")
+        .bind("id", id).mapTo(String.class).list());
+  }
+
+  @Test
   void statusStartsOnceAndTerminalStatusStampsClosedAt() {
     LeadDao leads = dao(LeadDao.class);
     long id = newLead("ext-status", null);
