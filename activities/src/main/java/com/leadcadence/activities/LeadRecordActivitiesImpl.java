@@ -111,7 +111,8 @@ public final class LeadRecordActivitiesImpl implements LeadRecordActivities {
   @Override
   public void alertManager(ManagerAlert alert) {
     try (LeadMdc ignored = LeadMdc.put(alert.leadId(), alert.workflowId())) {
-      List<AgentRow> managers = SharedDaos.onDemand(jdbi, AgentDao.class).listActive(alert.dealershipId(), AgentRole.MANAGER);
+      List<AgentRow> managers =
+          SharedDaos.onDemand(jdbi, AgentDao.class).listActive(alert.dealershipId(), AgentRole.MANAGER);
       notifier.managerAlert(alert, managers);
     }
   }

@@ -238,7 +238,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     LeadWorkflows workflows = new LeadWorkflows(temporal.connection().client(), temporal.availability(),
         config.getTemporal().getCallTimeout().toJavaDuration(), meters);
     Shared shared = new Shared(jdbi, workflows,
-        new WorkflowSignals(temporal.connection().client()), new OptOutRegistry(SharedDaos.onDemand(jdbi, OptOutDao.class)),
+        new WorkflowSignals(temporal.connection().client()),
+        new OptOutRegistry(SharedDaos.onDemand(jdbi, OptOutDao.class)),
         new LeadFinder(jdbi), notifier, new DealershipCadences(checked.plans(), new CadencePlanLoader(templates),
             templates, SharedDaos.onDemand(jdbi, CadencePlanDao.class)), Clock.systemUTC(), meters);
     registerApi(config, environment, shared, temporal);
@@ -324,8 +325,8 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
     String base = publicBaseUrl != null && !publicBaseUrl.isBlank()
         ? publicBaseUrl.strip().replaceAll("/+$", "")
         : "http://127.0.0.1:" + configuredApiPort(config);
-    return new SendingAgentNotifier(SharedDaos.onDemand(jdbi, AgentDao.class), SharedDaos.onDemand(jdbi, DealershipDao.class),
-        SharedDaos.onDemand(jdbi, LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
+    return new SendingAgentNotifier(SharedDaos.onDemand(jdbi, AgentDao.class),
+        SharedDaos.onDemand(jdbi, DealershipDao.class), SharedDaos.onDemand(jdbi, LeadDao.class), senders, templates, Clock.systemUTC(), base + "/agent/");
   }
 
   /** What several parts of the API use, built once. */
@@ -377,14 +378,16 @@ public class LeadCadenceApplication extends Application<LeadCadenceConfiguration
             .build());
     Worker worker = CadenceWorkers.register(factory, activities.touch(), activities.leadRecord(), activities.task(),
         rates, webhookActivities(config.getWebhooks(), jdbi, meters));
-    CadenceWorkers.registerMigrations(worker, new PlanMigrationActivitiesImpl(SharedDaos.onDemand(jdbi, CadenceMigrationDao.class),
+    CadenceWorkers.registerMigrations(worker, new PlanMigrationActivitiesImpl(
+        SharedDaos.onDemand(jdbi, CadenceMigrationDao.class),
         temporal.connection().client(), Clock.systemUTC()));
     environment.lifecycle().manage(new ManagedWorkerFactory(factory, temporal.availability()));
   }
 
   /** The outbound webhooks' HTTP side, run by the worker. */
   private static WebhookActivitiesImpl webhookActivities(WebhookSettings settings, Jdbi jdbi, MeterRegistry meters) {
-    return new WebhookActivitiesImpl(SharedDaos.onDemand(jdbi, LeadEventDao.class), SharedDaos.onDemand(jdbi, WebhookSubscriptionDao.class),
+    return new WebhookActivitiesImpl(SharedDaos.onDemand(jdbi, LeadEventDao.class),
+        SharedDaos.onDemand(jdbi, WebhookSubscriptionDao.class),
         SharedDaos.onDemand(jdbi, WebhookDeliveryDao.class), new ReceiverAddresses(settings.isAllowPrivateAddresses()),
         settings.getConnectTimeout().toJavaDuration(), settings.getRequestTimeout().toJavaDuration(),
         Clock.systemUTC(), meters);

@@ -88,7 +88,8 @@ public class DealershipCommand extends ConfiguredCommand<LeadCadenceConfiguratio
     ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), "dealership-command");
     try {
       Jdbi jdbi = StoreJdbi.configure(Jdbi.create(dataSource));
-      DealershipCreated created = new DealershipOnboarding(SharedDaos.onDemand(jdbi, DealershipDao.class)).create(body(namespace));
+      DealershipCreated created =
+          new DealershipOnboarding(SharedDaos.onDemand(jdbi, DealershipDao.class)).create(body(namespace));
       out.println("Dealership " + created.dealership().id() + " '" + created.dealership().name() + "' created.");
       out.println("id: " + created.dealership().id());
       out.println("apiKeyId: " + created.apiKeyId());

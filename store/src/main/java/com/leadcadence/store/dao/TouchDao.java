@@ -89,8 +89,8 @@ public interface TouchDao extends SqlObject {
   default int recordDelivery(String provider, String providerId, TouchState status, String detail) {
     int updated = updateRecordDelivery(provider, providerId, status, detail);
     if (updated > 0) {
-      eventOf(status).ifPresent(type ->
-          SharedDaos.on(getHandle(), LeadEventDao.class).recordForProviderMessage(provider, providerId, status.name(), type));
+      LeadEventDao events = SharedDaos.on(getHandle(), LeadEventDao.class);
+      eventOf(status).ifPresent(type -> events.recordForProviderMessage(provider, providerId, status.name(), type));
     }
     return updated;
   }
