@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,8 +59,9 @@ final class ProductProcess implements AutoCloseable {
    * Temporal server), or -1 where the platform does not say. Unlike rates and latencies, CPU per lead
    * barely moves when other processes load the machine.
    */
-  long cpuMillis() {
-    return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+  /** The CPU used so far by the machine, this process and the local database server. */
+  CpuUse cpu() {
+    return CpuUse.now(Optional.of(process.toHandle()));
   }
 
   Path log() {

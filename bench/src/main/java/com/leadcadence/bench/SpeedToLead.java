@@ -19,17 +19,19 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Speed to lead: the product's fat jar as a child process (embedded Temporal test server, worker,
@@ -43,16 +45,19 @@ import java.util.function.LongSupplier;
  */
 public final class SpeedToLead {
   static final String DEMO_KEY = "demo-key";
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What a run does; {@link #parse} reads it from the command line. Defaults as in {@link #usage}. */
   public static final class Options {
     public List<String> rates = List.of("0.5x", "1x");
     public double durationSeconds = 30;
-    public double warmUpSeconds = 10;
+    public double warmUpSeconds = 60;
+    /** Leads/s during the warm-up ("Nx" = N times the baseline). */
+    public String warmUpRate = "0.25x";
     public double drainSeconds = 30;
     public int baselineWorkflows = 1000;
-    public int baselineWarmUp = 200;
+    public int baselineWarmUp = 3000;
     /** null: measure it. */
     public Double baselineRate;
     public Path workDir = Path.of(".");
@@ -69,19 +74,34 @@ public final class SpeedToLead {
 
   /** One offered rate: what was sent and what came back. */
   public record Step(String label, double offeredRate, int leads, int accepted, int intakeErrors, int acked,
-      List<Double> intakeMillis, List<Double> firstTouchMillis, double sustainedRate, double cpuMillisPerLead) {
+      List<Double> intakeMillis, List<Double> firstTouchMillis, double sustainedRate, CpuUse.Per cpuPerLead,
+      TemporalBaseline.Result baselineNextTo) {
     int errors() {
       return intakeErrors + (accepted - acked);
+    }
+
+    Step nextTo(TemporalBaseline.Result baseline) {
+      return new Step(label, offeredRate, leads, accepted, intakeErrors, acked, intakeMillis, firstTouchMillis,
+          sustainedRate, cpuPerLead, baseline);
+    }
+
+    /** The sustained rate over the baseline measured right before this step, else over the given one. */
+    double ratio(double runBaseline) {
+      return sustainedRate / (baselineNextTo == null ? runBaseline : baselineNextTo.perSecond());
     }
   }
 
   /** The whole run. */
-  public record Report(double baselineRate, boolean baselineMeasured, List<Step> steps, long peakRssKib,
-      long emails, long texts, long calls) {
-    /** The best sustained rate of a step without errors, over the baseline. */
+  public record Report(double baselineRate, double baselineCpuMillis, boolean baselineMeasured, List<Step> steps,
+      long peakRssKib, long emails, long texts, long calls) {
+    /** The best ratio of a step without errors to its baseline (measured right before it, if measured). */
     double ratio() {
-      return steps.stream().filter(s -> s.errors() == 0).mapToDouble(Step::sustainedRate).max().orElse(0)
-          / baselineRate;
+      return best().map(s -> s.ratio(baselineRate)).orElse(0.0);
+    }
+
+    /** The step without errors with the best ratio. */
+    Optional<Step> best() {
+      return steps.stream().filter(s -> s.errors() == 0).max(Comparator.comparingDouble(s -> s.ratio(baselineRate)));
     }
   }
 
@@ -106,11 +126,14 @@ public final class SpeedToLead {
         usage: bench/speed-to-lead [options]
           --rates LIST          leads/s to offer, in order; Nx = N times the baseline (default 0.5x,1x)
           --duration S          seconds each rate is offered (default 30)
-          --warm-up S           seconds of leads at the first rate first, not counted (default 10; 0: none)
+          --warm-up S           seconds of leads first, not counted, so that both JVMs are compiled
+                                (default 60; 0: none)
+          --warm-up-rate R      leads/s during the warm-up; Nx = N times the baseline (default 0.25x:
+                                below saturation, so that no backlog reaches the first measured rate)
           --drain S             how long to wait for acknowledgments after the last POST (default 30)
           --start-timeout S     how long the product may take to start answering (default 120)
           --baseline-workflows N  workflows in the baseline's measured burst (default 1000)
-          --baseline-warm-up N  baseline workflows first, not counted (default 200)
+          --baseline-warm-up N  baseline workflows first, not counted (default 3000)
           --baseline-rate R     skip the baseline; take R workflows/s as its rate
           --jfr FILE            record the product with JFR (profile settings) into FILE
           --jvm-opts 'OPTS'     extra JVM options for the product (space-separated)
@@ -142,6 +165,7 @@ public final class SpeedToLead {
         case "--rates" -> o.rates = List.of(value.split(","));
         case "--duration" -> o.durationSeconds = Double.parseDouble(value);
         case "--warm-up" -> o.warmUpSeconds = Double.parseDouble(value);
+        case "--warm-up-rate" -> o.warmUpRate = value;
         case "--drain" -> o.drainSeconds = Double.parseDouble(value);
         case "--start-timeout" -> o.startTimeoutSeconds = Double.parseDouble(value);
         case "--baseline-workflows" -> o.baselineWorkflows = Integer.parseInt(value);
@@ -157,13 +181,24 @@ public final class SpeedToLead {
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    for (String rate : o.rates) {
+    for (String rate : concat(o.rates, o.warmUpRate)) {
       double r = Double.parseDouble(rate.endsWith("x") ? rate.substring(0, rate.length() - 1) : rate);
       if (!(r > 0)) {
         throw new IllegalArgumentException("a rate must be positive: " + rate);
       }
     }
     return o;
+  }
+
+  private static List<String> concat(List<String> rates, String warmUpRate) {
+    List<String> all = new ArrayList<>(rates);
+    all.add(warmUpRate);
+    return all;
+  }
+
+  private static double rate(String rate, double baseline) {
+    return rate.endsWith("x") ? Double.parseDouble(rate.substring(0, rate.length() - 1)) * baseline
+        : Double.parseDouble(rate);
   }
 
   public static Report run(Options o, PrintStream out) throws Exception {
@@ -181,20 +216,35 @@ public final class SpeedToLead {
     out.printf("speed-to-lead: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), LocalDate.now());
 
-    double baseline;
     boolean measured = o.baselineRate == null;
-    if (measured) {
-      out.printf("baseline: bare Temporal workflows (one no-op activity) on TestServer.createPortBoundServer, "
-          + "%d warm-up + %d measured...%n", o.baselineWarmUp, o.baselineWorkflows);
-      TemporalBaseline.Result b = TemporalBaseline.measure(ProductProcess.freePort(), o.baselineWarmUp,
-          o.baselineWorkflows);
-      baseline = b.perSecond();
-      out.printf("baseline: %d workflows completed in %.2f s = %.1f workflows/s%n", b.workflows(), b.seconds(),
-          baseline);
-    } else {
-      baseline = o.baselineRate;
-      out.printf("baseline: given, %.1f workflows/s (not measured)%n", baseline);
+    try (TemporalBaseline bare = measured ? TemporalBaseline.start(ProductProcess.freePort()) : null) {
+      double baseline;
+      double baselineCpuMillis = Double.NaN;
+      if (measured) {
+        out.printf("baseline: bare Temporal workflows (one no-op activity) on TestServer.createPortBoundServer, "
+            + "%d warm-up + %d measured...%n", o.baselineWarmUp, o.baselineWorkflows);
+        if (o.baselineWarmUp > 0) {
+          bare.burst(o.baselineWarmUp);
+        }
+        TemporalBaseline.Result b = bare.burst(o.baselineWorkflows);
+        baseline = b.perSecond();
+        baselineCpuMillis = b.machineCpuMillisPerWorkflow();
+        out.printf("baseline: %d workflows completed in %.2f s = %.1f workflows/s; machine CPU %.1f ms per "
+            + "workflow%n", b.workflows(), b.seconds(), baseline, b.machineCpuMillisPerWorkflow());
+      } else {
+        baseline = o.baselineRate;
+        out.printf("baseline: given, %.1f workflows/s (not measured)%n", baseline);
+      }
+      return runProduct(o, out, workDir, jar, serverUrl, bare, baseline, baselineCpuMillis);
     }
+  }
+
+  /**
+   * The product's part of a run. bare (null when the baseline was given): measured again right before
+   * each step, so that every step has a baseline from the same minutes.
+   */
+  private static Report runProduct(Options o, PrintStream out, Path workDir, Path jar, String serverUrl,
+      TemporalBaseline bare, double baseline, double baselineCpuMillis) throws Exception {
 
     String database = "lc_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     int apiPort = ProductProcess.freePort();
@@ -232,17 +282,18 @@ public final class SpeedToLead {
               product.pid(), (System.nanoTime() - startNanos) / 1e9, apiPort, adminPort, temporalPort, database,
               workDir.relativize(log));
           String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-          List<Double> rates = o.rates.stream().map(r -> r.endsWith("x")
-              ? Double.parseDouble(r.substring(0, r.length() - 1)) * baseline : Double.parseDouble(r)).toList();
+          List<Double> rates = o.rates.stream().map(r -> rate(r, baseline)).toList();
           if (o.warmUpSeconds > 0) {
-            Step w = step(http, standIn, apiPort, run, "warm-up", rates.get(0), o.warmUpSeconds,
-                o.drainSeconds, product::cpuMillis);
+            Step w = step(http, standIn, apiPort, run, "warm-up", rate(o.warmUpRate, baseline), o.warmUpSeconds,
+                o.drainSeconds, product::cpu);
             out.printf("warm-up: %d leads at %.1f/s, %d acknowledged (not counted)%n", w.leads(), w.offeredRate(),
                 w.acked());
           }
           for (int i = 0; i < rates.size(); i++) {
-            Step s = step(http, standIn, apiPort, run, o.rates.get(i), rates.get(i), o.durationSeconds,
-                o.drainSeconds, product::cpuMillis);
+            TemporalBaseline.Result nextTo = bare == null ? null : bare.burst(o.baselineWorkflows);
+            // The same rate may be offered twice: the run tag keeps each step's external ids its own.
+            Step s = step(http, standIn, apiPort, run + "-" + i, o.rates.get(i), rates.get(i), o.durationSeconds,
+                o.drainSeconds, product::cpu).nextTo(nextTo);
             steps.add(s);
             print(out, s, baseline);
           }
@@ -253,8 +304,8 @@ public final class SpeedToLead {
           peakRss = product.peakRssKib();
         }
       }
-      Report report = new Report(baseline, measured, steps, peakRss, standIn.emails(), standIn.texts(),
-          standIn.calls());
+      Report report = new Report(baseline, baselineCpuMillis, bare != null, steps, peakRss, standIn.emails(),
+          standIn.texts(), standIn.calls());
       summary(out, report, o);
       return report;
     } finally {
@@ -269,11 +320,11 @@ public final class SpeedToLead {
 
   /**
    * Offers rate leads/s for seconds (open loop), then waits up to drain s for their acknowledgments.
-   * cpuMillis: the product's CPU time so far, read before the first POST and after the drain (or -1).
+   * cpu: the CPU used so far (machine, product, database), read before the first POST and after the drain.
    */
   static Step step(HttpClient http, ProviderStandIn standIn, int apiPort, String run, String label, double rate,
-      double seconds, double drain, LongSupplier cpuMillis) throws Exception {
-    long cpuBefore = cpuMillis.getAsLong();
+      double seconds, double drain, Supplier<CpuUse> cpu) throws Exception {
+    CpuUse cpuBefore = cpu.get();
     int n = Math.max(1, (int) Math.round(rate * seconds));
     long[] scheduled = new long[n];
     double[] intake = new double[n];
@@ -344,11 +395,9 @@ public final class SpeedToLead {
     // Leads acknowledged per second, from the first scheduled POST to the last acknowledgment.
     double sustained = firstTouch.isEmpty() ? 0 : firstTouch.size() / ((lastAck - t0) / 1e9);
     // Everything the product did for these leads up to now (their later steps are hours away), per lead.
-    long cpuAfter = cpuMillis.getAsLong();
-    double cpuPerLead = cpuBefore < 0 || cpuAfter < 0 || leadIndex.isEmpty() ? Double.NaN
-        : (double) (cpuAfter - cpuBefore) / leadIndex.size();
+    CpuUse.Per cpuPerLead = cpu.get().per(cpuBefore, leadIndex.size());
     return new Step(label, rate, n, leadIndex.size(), intakeErrors.get() + unanswered, firstTouch.size(),
-        intakeMillis, firstTouch, sustained, cpuPerLead);
+        intakeMillis, firstTouch, sustained, cpuPerLead, null);
   }
 
   private static final AtomicInteger PHONES = new AtomicInteger();
@@ -394,24 +443,57 @@ public final class SpeedToLead {
     out.printf("  sustained %.1f leads/s (%.2fx baseline); accepted %d/%d, acknowledged %d; errors %d "
         + "(intake %d, no acknowledgment %d)%n", s.sustainedRate(), s.sustainedRate() / baseline, s.accepted(),
         s.leads(), s.acked(), s.errors(), s.intakeErrors(), s.accepted() - s.acked());
-    out.printf("  product CPU %.0f ms per accepted lead (its JVM: API, worker, embedded Temporal; POSTs to drain)%n",
-        s.cpuMillisPerLead());
+    TemporalBaseline.Result nextTo = s.baselineNextTo();
+    if (nextTo != null) {
+      out.printf("  baseline measured right before this step: %.1f workflows/s, machine CPU %.1f ms per workflow; "
+          + "ratio to it %.2f%n", nextTo.perSecond(), nextTo.machineCpuMillisPerWorkflow(), s.ratio(baseline));
+    }
+    CpuUse.Per cpu = s.cpuPerLead();
+    out.printf("  CPU per accepted lead, POSTs to drain: machine %.0f ms = product %.0f ms (its JVM: API, worker, "
+        + "embedded Temporal) + database server %.0f ms + the rest %.0f ms (this benchmark, other processes)%n",
+        cpu.machine(), cpu.product(), cpu.database(), cpu.rest());
   }
 
   private static void summary(PrintStream out, Report r, Options o) {
     out.printf("%nproduct peak RSS (VmHWM) %.0f MiB; stand-in received %d emails, %d texts, %d calls%n",
         r.peakRssKib() / 1024.0, r.emails(), r.texts(), r.calls());
-    out.printf("ratio: best error-free sustained rate / baseline = %.2f (target >= 0.7): %s%n", r.ratio(),
-        r.ratio() >= 0.7 ? "met" : "NOT met");
+    out.printf("ratio: best error-free step's sustained rate / its baseline = %.2f (target >= 0.7): %s%n",
+        r.ratio(), r.ratio() >= 0.7 ? "met" : "NOT met");
     r.steps().stream().filter(s -> Math.abs(s.offeredRate() / r.baselineRate() - 0.5) < 0.01).findFirst()
         .ifPresent(half -> {
           double p99 = pct(half.firstTouchMillis(), 99);
           out.printf("p99 time to first touch at half the baseline rate = %.0f ms (target < 1000 ms): %s%n", p99,
               p99 < 1000 && half.errors() == 0 ? "met" : "NOT met");
+          if (half.baselineNextTo() != null) {
+            out.printf("  (offered %.1f leads/s there: %.2fx the baseline measured right before it)%n",
+                half.offeredRate(), half.offeredRate() / half.baselineNextTo().perSecond());
+          }
         });
+    budget(out, r);
     if (o.jfr != null) {
       out.printf("flight recording: %s (jfr print --events jdk.ExecutionSample ...)%n", o.jfr);
     }
+  }
+
+  /**
+   * What the ratio's target leaves per lead: on these cores a ratio of 0.7 means 0.7 x baseline leads/s,
+   * so at most cores x 1,000 ms / that of the machine's CPU per lead, against what the baseline's bare
+   * workflow and the best step's lead cost (the baseline measured right before that step, if it was).
+   */
+  private static void budget(PrintStream out, Report r) {
+    Optional<Step> best = r.best();
+    TemporalBaseline.Result nextTo = best.map(Step::baselineNextTo).orElse(null);
+    double baseline = nextTo == null ? r.baselineRate() : nextTo.perSecond();
+    double baselineCpu = nextTo == null ? r.baselineCpuMillis() : nextTo.machineCpuMillisPerWorkflow();
+    out.printf("budget: a ratio of 0.7 leaves at most %.1f ms of machine CPU per lead (%d cores / %.1f leads/s)",
+        CORES * 1000 / (0.7 * baseline), CORES, 0.7 * baseline);
+    if (!Double.isNaN(baselineCpu)) {
+      out.printf("; the baseline's bare workflow costs %.1f ms", baselineCpu);
+    }
+    best.ifPresent(s -> out.printf("; a lead cost %.1f ms at %s (product %.1f, database server %.1f, "
+        + "the rest %.1f)", s.cpuPerLead().machine(), s.label(), s.cpuPerLead().product(),
+        s.cpuPerLead().database(), s.cpuPerLead().rest()));
+    out.println();
   }
 
   static double pct(List<Double> sorted, double p) {

@@ -16,6 +16,7 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * this JVM with the SDK's default worker options. Its max sustained rate is measured by starting N
  * workflows at once and waiting for every one to complete: N / (last completion - first start).
  */
-final class TemporalBaseline {
+final class TemporalBaseline implements AutoCloseable {
   static final String TASK_QUEUE = "bench-baseline";
 
   @WorkflowInterface
@@ -59,39 +60,54 @@ final class TemporalBaseline {
     }
   }
 
-  record Result(int workflows, double seconds, double perSecond) {}
+  /** machineCpuMillisPerWorkflow: the whole machine's busy CPU time over the burst, per workflow. */
+  record Result(int workflows, double seconds, double perSecond, double machineCpuMillisPerWorkflow) {}
 
-  private TemporalBaseline() {}
+  private final TestServer.PortBoundTestServer server;
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+  private final WorkerFactory factory;
+  private final ExecutorService starters = Executors.newFixedThreadPool(8);
 
-  /** warmUp workflows first (not counted), then the measured burst of n. */
-  static Result measure(int port, int warmUp, int n) throws Exception {
-    try (var server = TestServer.createPortBoundServer(port)) {
-      WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-      WorkflowClient client = WorkflowClient.newInstance(service);
-      WorkerFactory factory = WorkerFactory.newInstance(client);
-      Worker worker = factory.newWorker(TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(NoOpWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new NoOpActivityImpl());
-      factory.start();
-      ExecutorService starters = Executors.newFixedThreadPool(8);
-      try {
-        if (warmUp > 0) {
-          burst(client, starters, warmUp);
-        }
-        return burst(client, starters, n);
-      } finally {
-        starters.shutdownNow();
-        factory.shutdownNow();
-        factory.awaitTermination(10, TimeUnit.SECONDS);
-        service.shutdownNow();
-        service.awaitTermination(5, TimeUnit.SECONDS);
-      }
-    }
+  private TemporalBaseline(int port) {
+    server = TestServer.createPortBoundServer(port);
+    service = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+    client = WorkflowClient.newInstance(service);
+    factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(NoOpWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new NoOpActivityImpl());
+    factory.start();
+  }
+
+  /**
+   * A server and worker that stay up for the whole benchmark, so that a burst can be measured right
+   * before each of the product's steps: this machine's speed drifts over minutes (other virtual machines
+   * on the host), so only a baseline measured next to a step compares with it.
+   */
+  static TemporalBaseline start(int port) {
+    return new TemporalBaseline(port);
+  }
+
+  /** n workflows started at once; their rate is n / (last completion - first start). */
+  Result burst(int n) throws Exception {
+    return burst(client, starters, n);
+  }
+
+  @Override
+  public void close() throws Exception {
+    starters.shutdownNow();
+    factory.shutdownNow();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    service.shutdownNow();
+    service.awaitTermination(5, TimeUnit.SECONDS);
+    server.close();
   }
 
   private static Result burst(WorkflowClient client, ExecutorService starters, int n) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
+    CpuUse cpuBefore = CpuUse.now(Optional.empty());
     long start = System.nanoTime();
     List<CompletableFuture<String>> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -105,6 +121,6 @@ final class TemporalBaseline {
     }
     CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(n, seconds, n / seconds);
+    return new Result(n, seconds, n / seconds, CpuUse.now(Optional.empty()).per(cpuBefore, n).machine());
   }
 }

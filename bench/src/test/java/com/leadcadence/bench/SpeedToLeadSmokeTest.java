@@ -40,5 +40,6 @@ class SpeedToLeadSmokeTest {
     assertEquals(10, step.acked(), text);
     assertTrue(report.peakRssKib() > 0, text);
     assertTrue(text.contains("POST -> acknowledgment email at stand-in"), text);
+    assertTrue(text.contains("budget: a ratio of 0.7 leaves at most"), text);
   }
 }
