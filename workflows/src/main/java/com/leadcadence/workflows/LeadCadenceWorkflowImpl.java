@@ -49,6 +49,8 @@ import com.leadcadence.workflows.schedule.ContactWindow;
 import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
+import com.leadcadence.workflows.state.LeadChannels;
+import com.leadcadence.workflows.state.PauseClock;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -194,12 +196,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private LeadStatus recordedStatus = LeadStatus.ACTIVE;
   private int score;
   private Long agentId;
-  /** Channels we cannot use: no address, no consent, a wrong number, a provider's permanent refusal. */
-  private final Set<Channel> unavailable = EnumSet.noneOf(Channel.class);
-  /** Channels the lead opted out of; an opt-in (SMS START) gives them back. */
-  private final Set<Channel> optedOut = EnumSet.noneOf(Channel.class);
-  /** The lead answered a text: a person carries the conversation on, automated texts stop. */
-  private boolean replied;
+  /** The channels the cadence may still use, and why the others are closed. */
+  private final LeadChannels channels;
   /** The lead answered an email, opened or clicked one: what a step's conditions may ask. */
   private boolean emailReplied;
   private boolean emailOpened;
@@ -219,10 +217,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Steps pulled earlier by a NO_ANSWER: index -> latest time they may run. */
   private final TreeMap<Integer, Instant> pulledForward = new TreeMap<>();
 
-  private boolean paused;
-  private Instant pausedAt;
-  /** Total time spent paused: the rest of the plan moves later by this much. */
-  private Duration pauseShift = Duration.ZERO;
+  private final PauseClock pauses = new PauseClock();
 
   private Instant managerAlertAt;
   /** The alert running beside the loop (version 1 of ASYNC_MANAGER_ALERT), until the cadence ends. */
@@ -274,13 +269,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     this.clock = new CadenceClock(input.receivedAt(), business, leadZone);
     this.window = new ContactWindow(leadZones, business);
     this.rules = new SendTimeRules(window);
-    this.unavailable.addAll(input.blockedChannels());
-    if (!input.contact().hasEmail()) {
-      unavailable.add(Channel.EMAIL);
-    }
-    if (!input.contact().hasPhone()) {
-      unavailable.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
-    }
+    this.channels = LeadChannels.forContact(input.blockedChannels(), input.contact().hasEmail(),
+        input.contact().hasPhone());
     if (plan.managerAlertAfter() != null) {
       this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
     }
@@ -309,8 +299,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         continueAsNewOnceSettled();
         continue;
       }
-      if (paused) {
-        Workflow.await(() -> !paused || status.isTerminal());
+      if (pauses.isPaused()) {
+        Workflow.await(() -> !pauses.isPaused() || status.isTerminal());
         continue;
       }
       if (actOnDueTasks()) {
@@ -416,9 +406,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return;
     }
     for (OptOutChannel channel : request.channels()) {
-      optedOut.addAll(channel.blockedChannels());
+      channels.optOut(channel.blockedChannels());
     }
-    if (request.channels().contains(OptOutChannel.ALL) || blocked().containsAll(EnumSet.allOf(Channel.class))) {
+    if (request.channels().contains(OptOutChannel.ALL) || channels.allBlocked()) {
       endWith(LeadStatus.OPTED_OUT);
     }
     changes++;
@@ -427,7 +417,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   @Override
   public void optIn(OptInRequest request) {
     for (OptOutChannel channel : request.channels()) {
-      optedOut.removeAll(channel.blockedChannels());
+      channels.optIn(channel.blockedChannels());
     }
     changes++;
   }
@@ -435,11 +425,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   @Override
   public void channelFailed(ChannelFailure failure) {
     if (failure != null && failure.channel() != null && !status.isTerminal()) {
-      unavailable.add(failure.channel());
-      if (failure.channel() == Channel.CALL) {
-        unavailable.add(Channel.VOICEMAIL);
-      }
-      if (blocked().containsAll(EnumSet.allOf(Channel.class))) {
+      channels.failed(failure.channel());
+      if (channels.allBlocked()) {
         endWith(LeadStatus.WRONG_NUMBER);
       }
       changes++;
@@ -455,7 +442,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     if (event != null && event.type() != null) {
       score = LeadScorer.adjust(score, event.type().points());
-      replied |= event.type() == EngagementType.SMS_REPLY;
+      if (event.type() == EngagementType.SMS_REPLY) {
+        channels.replied();
+      }
       emailReplied |= event.type() == EngagementType.EMAIL_REPLY;
       emailOpened |= event.type() == EngagementType.EMAIL_OPEN || event.type() == EngagementType.EMAIL_CLICK;
       profileCause = "lead engagement " + event.type();
@@ -467,9 +456,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void pause(PauseRequest request) {
-    if (!paused && !status.isTerminal()) {
-      paused = true;
-      pausedAt = now();
+    if (!status.isTerminal() && pauses.pause(now())) {
       status = LeadStatus.PAUSED;
       changes++;
     }
@@ -477,10 +464,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public void resume(PauseRequest request) {
-    if (paused && !status.isTerminal()) {
-      pauseShift = pauseShift.plus(Duration.between(pausedAt, now()));
-      paused = false;
-      pausedAt = null;
+    if (!status.isTerminal() && pauses.resume(now())) {
       status = LeadStatus.ACTIVE;
       changes++;
     }
@@ -626,9 +610,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         running ? nextIndex : null,
         next == null ? null : next.id(),
         next == null ? null : next.channel(),
-        running && !paused ? nextDue : null,
+        running && !pauses.isPaused() ? nextDue : null,
         contactMade,
-        blocked(),
+        channels.blocked(),
         agentId,
         lastOutcome,
         escalations,
@@ -652,8 +636,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       case SOLD -> contacted(LeadStatus.SOLD);
       case LOST -> endWith(LeadStatus.LOST);
       case WRONG_NUMBER -> {
-        unavailable.addAll(EnumSet.of(Channel.SMS, Channel.CALL, Channel.VOICEMAIL));
-        if (blocked().contains(Channel.EMAIL)) {
+        channels.phoneUnusable();
+        if (channels.isBlocked(Channel.EMAIL)) {
           endWith(LeadStatus.WRONG_NUMBER);
         }
       }
@@ -669,7 +653,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   private void endWith(LeadStatus end) {
     status = end;
-    paused = false;
+    pauses.end();
   }
 
   /** After an unanswered call the plan's follow-up text goes out within its stated delay. */
@@ -691,7 +675,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     nextDue = null;
     Instant end = plan.steps().isEmpty()
         ? now()
-        : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauseShift);
+        : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauses.shift());
     upsertStep(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
@@ -706,7 +690,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     Instant planned = clock.plannedAt(StepTimings.timingFor(s, input.leadId()));
     if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
-      planned = planned.plus(pauseShift);
+      planned = planned.plus(pauses.shift());
     }
     Instant pulled = pulledForward.get(index);
     if (pulled != null && pulled.isBefore(planned)) {
@@ -719,7 +703,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     Instant planned = plannedAt(index);
     Instant notBefore = latest(planned, lastStepAt, now());
-    if (blocked().contains(s.channel())) {
+    if (channels.isBlocked(s.channel())) {
       // Decided at its time, not before: an opt-in in the meantime brings the step back.
       return Optional.of(notBefore);
     }
@@ -733,7 +717,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return false;
     }
     int seen = changes;
-    return await(wait, summary, () -> changes != seen || status.isTerminal() || paused);
+    return await(wait, summary, () -> changes != seen || status.isTerminal() || pauses.isPaused());
   }
 
   private Instant pendingManagerAlert() {
@@ -831,7 +815,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   private void performOrSkip(int index) {
     CadenceStep s = step(index);
-    if (blocked().contains(s.channel())) {
+    if (channels.isBlocked(s.channel())) {
       log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
       nextIndex = index + 1;
       return;
@@ -844,7 +828,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       // Null in histories from before tasks were watched: nothing to watch, so they replay unchanged.
       taskDeadlines.add(result.task());
       if (result.status().blocksChannel()) {
-        (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
+        channels.refused(s.channel(), result.status());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
       } else {
         stepsDone++;
@@ -878,7 +862,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant planned = plannedAt(index);
     Instant notBefore = latestOf(lastStepAt, refusedUntil);
     Optional<StepCondition> unmet = unmetCondition(s);
-    if (blocked().contains(s.channel()) || unmet.isPresent()) {
+    if (channels.isBlocked(s.channel()) || unmet.isPresent()) {
       // Decided at its time, not before: an opt-in (or, for a condition, an outcome or a reply) in the
       // meantime brings the step back.
       Instant at = latestOf(planned, notBefore);
@@ -964,7 +948,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       }
       taskDeadlines.add(result.task());
       if (result.status().blocksChannel()) {
-        (result.status() == TouchStatus.SKIPPED_OPTED_OUT ? optedOut : unavailable).add(s.channel());
+        channels.refused(s.channel(), result.status());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
       } else if (result.status() == TouchStatus.CANCELLED) {
         // A retry found the step cancelled already (its earlier attempt stopped before sending).
@@ -1029,14 +1013,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private boolean sendNoLongerWanted(Channel channel) {
-    return status.isTerminal() || blocked().contains(channel);
+    return status.isTerminal() || channels.isBlocked(channel);
   }
 
   private String cancelReason(Channel channel) {
     return status.isTerminal()
         ? "the cadence ended (" + status + ") before it was sent"
-        : "channel " + channel + " was blocked (" + (optedOut.contains(channel) ? "opted out"
-            : replied && channel == Channel.SMS ? "the lead replied" : "unavailable") + ") before it was sent";
+        : "channel " + channel + " was blocked (" + channels.whyBlocked(channel) + ") before it was sent";
   }
 
   /** The send was cancelled: its touch says what became of it; true when the provider had taken it. */
@@ -1156,10 +1139,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   private CadenceContinuation handOver() {
     return new CadenceContinuation(previousRuns + 1, status, recordedStatus, score, agentId,
-        Set.copyOf(unavailable), Set.copyOf(optedOut), replied, contactMade,
-        lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward), paused,
-        pausedAt, pauseShift, managerAlertAt, taskDeadlines.snapshot(), escalations, lastEscalatedTaskId,
-        onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
+        channels.unavailable(), channels.optedOut(), channels.hasReplied(), contactMade,
+        lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward),
+        pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
+        lastEscalatedTaskId, onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
         cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
         passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade,
         touchIndexBase == 0 ? null : touchIndexBase);
@@ -1172,14 +1155,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     recordedStatus = c.recordedStatus();
     score = c.score();
     agentId = c.agentId();
-    if (c.unavailable() != null) {
-      unavailable.addAll(c.unavailable());
-    }
-    optedOut.clear();
-    if (c.optedOut() != null) {
-      optedOut.addAll(c.optedOut());
-    }
-    replied = c.replied();
+    channels.takeOver(c.unavailable(), c.optedOut(), c.replied());
     contactMade = c.contactMade();
     lastOutcome = c.lastOutcome();
     outcomeCount = c.outcomeCount();
@@ -1190,9 +1166,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (c.pulledForward() != null) {
       pulledForward.putAll(c.pulledForward());
     }
-    paused = c.paused();
-    pausedAt = c.pausedAt();
-    pauseShift = c.pauseShift() != null ? c.pauseShift() : Duration.ZERO;
+    pauses.takeOver(c.paused(), c.pausedAt(), c.pauseShift());
     managerAlertAt = c.managerAlertAt();
     taskDeadlines.restore(c.watchedTasks());
     escalations = c.escalations();
@@ -1230,7 +1204,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Optional<StepCondition> unmetCondition(CadenceStep s) {
     return s.conditions().stream().filter(c -> switch (c) {
       case LAST_CALL_NO_ANSWER -> lastOutcome != OutcomeType.NO_ANSWER;
-      case NO_REPLY -> replied || emailReplied;
+      case NO_REPLY -> channels.hasReplied() || emailReplied;
       case EMAIL_NOT_OPENED -> emailOpened;
     }).findFirst();
   }
@@ -1247,16 +1221,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return b;
     }
     return b != null && b.isAfter(a) ? b : a;
-  }
-
-  private Set<Channel> blocked() {
-    Set<Channel> all = EnumSet.noneOf(Channel.class);
-    all.addAll(unavailable);
-    all.addAll(optedOut);
-    if (replied) {
-      all.add(Channel.SMS);
-    }
-    return Set.copyOf(all);
   }
 
   private void persistProfileChange() {
