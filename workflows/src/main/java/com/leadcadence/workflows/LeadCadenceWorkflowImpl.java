@@ -49,6 +49,7 @@ import com.leadcadence.workflows.schedule.ContactWindow;
 import com.leadcadence.workflows.schedule.LeadZones;
 import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
+import com.leadcadence.workflows.state.CatchUpState;
 import com.leadcadence.workflows.state.LeadChannels;
 import com.leadcadence.workflows.state.PauseClock;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
@@ -74,7 +75,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -232,15 +232,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   // ---- send-time rules (version 1) ----
   /** The loop's and the Update's writes of the lead's row, one at a time. */
   private final WorkflowLock rowLock = Workflow.newWorkflowLock();
-  /** When the previous step would have ended had every wake-up been on time. */
-  private Instant onTimeCursor;
-  /** The latest step that ran late: when it ran, and when it was due. */
-  private Instant lateStepAt;
-  private Instant lateStepOnTime;
-  /** Per channel, when its overdue (late) step ran: the channel's one catch-up. */
-  private final Map<Channel, Instant> caughtUpAt = new EnumMap<>(Channel.class);
-  /** The activity refused a late start of the current step: not again before this. */
-  private Instant refusedUntil;
+  /** What the send-time rules remember between steps: the on-time cursor, catch-ups, a refusal's back-off. */
+  private final CatchUpState catchUp = new CatchUpState();
   private int failedSteps;
   private int staleSteps;
   private int cancelledSteps;
@@ -586,7 +579,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     plan = to;
     passedStepIds.addAll(position.passed());
     nextIndex = position.nextIndex();
-    refusedUntil = null;
+    catchUp.movedOn();
     summaries = new HistorySummaries(plan.steps(), leadZone);
     changes++;
     String next = position.result(from, to, cause).nextStepId();
@@ -860,7 +853,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return;
     }
     Instant planned = plannedAt(index);
-    Instant notBefore = latestOf(lastStepAt, refusedUntil);
+    Instant notBefore = catchUp.notBefore(lastStepAt);
     Optional<StepCondition> unmet = unmetCondition(s);
     if (channels.isBlocked(s.channel()) || unmet.isPresent()) {
       // Decided at its time, not before: an opt-in (or, for a condition, an outcome or a reply) in the
@@ -878,15 +871,14 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       }
       return;
     }
-    Optional<Instant> onTime = rules.onTime(s.channel(), planned, onTimeCursor);
+    Optional<Instant> onTime = catchUp.onTime(rules, s.channel(), planned);
     if (onTime.isEmpty()) {
       log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
       nextStep(index);
       return;
     }
-    notBefore = latestOf(notBefore, SendTimeRules.spacedAfterCatchUp(onTime.get(), lateStepAt, lateStepOnTime));
-    SendTimeRules.Decision decision = rules.decide(new SendTimeRules.Step(s.channel(), onTime.get(), notBefore,
-        SendTimeRules.staleAfter(s), caughtUpAt.get(s.channel())), now());
+    SendTimeRules.Decision decision =
+        rules.decide(catchUp.step(s.channel(), onTime.get(), lastStepAt, SendTimeRules.staleAfter(s)), now());
     if (decision instanceof SendTimeRules.Wait wait) {
       nextDue = wait.until();
       upsertStep(s.id(), nextDue);
@@ -905,7 +897,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       }
       staleSteps++;
       log.info("step {} ({}) skipped as stale: {}", index, s.id(), stale.reason());
-      onTimeCursor = onTime.get();
+      catchUp.skippedStale(onTime.get());
       nextStep(index);
     } else if (decision instanceof SendTimeRules.Send send) {
       nextDue = now();
@@ -943,7 +935,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       if (result.status() == TouchStatus.SKIPPED_QUIET_HOURS) {
         // Started too late by the activity's clock: nothing was sent; plan the step again.
         log.info("step {} ({}) refused by the activity: {}", index, s.id(), result.detail());
-        refusedUntil = now().plus(AFTER_REFUSAL);
+        catchUp.refused(now().plus(AFTER_REFUSAL));
         return;
       }
       taskDeadlines.add(result.task());
@@ -964,12 +956,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         recordFailed(index, at, e);
       }
     }
-    if (sent && SendTimeRules.ranLate(onTime, at)) {
-      lateStepAt = at;
-      lateStepOnTime = onTime;
-      caughtUpAt.put(s.channel(), at);
-    }
-    onTimeCursor = onTime.plus(Duration.between(at, now()));
+    catchUp.performed(s.channel(), onTime, at, now(), sent);
     lastStepAt = at;
     nextStep(index);
   }
@@ -1047,7 +1034,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   private void nextStep(int index) {
     pulledForward.remove(index);
-    refusedUntil = null;
+    catchUp.movedOn();
     nextIndex = index + 1;
   }
 
@@ -1142,7 +1129,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         channels.unavailable(), channels.optedOut(), channels.hasReplied(), contactMade,
         lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward),
         pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
-        lastEscalatedTaskId, onTimeCursor, lateStepAt, lateStepOnTime, new EnumMap<>(caughtUpAt), refusedUntil, failedSteps, staleSteps,
+        lastEscalatedTaskId, catchUp.onTimeCursor(), catchUp.lateStepAt(), catchUp.lateStepOnTime(),
+        catchUp.caughtUpAt(), catchUp.refusedUntil(), failedSteps, staleSteps,
         cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
         passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade,
         touchIndexBase == 0 ? null : touchIndexBase);
@@ -1171,13 +1159,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     taskDeadlines.restore(c.watchedTasks());
     escalations = c.escalations();
     lastEscalatedTaskId = c.lastEscalatedTaskId();
-    onTimeCursor = c.onTimeCursor();
-    lateStepAt = c.lateStepAt();
-    lateStepOnTime = c.lateStepOnTime();
-    if (c.caughtUpAt() != null) {
-      caughtUpAt.putAll(c.caughtUpAt());
-    }
-    refusedUntil = c.refusedUntil();
+    catchUp.takeOver(c.onTimeCursor(), c.lateStepAt(), c.lateStepOnTime(), c.caughtUpAt(), c.refusedUntil());
     failedSteps = c.failedSteps();
     staleSteps = c.staleSteps();
     cancelledSteps = c.cancelledSteps();
