@@ -56,15 +56,12 @@ import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
@@ -72,7 +69,6 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -83,7 +79,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -240,10 +235,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Runs of this lead's workflow before this one (continue-as-new). */
   private int previousRuns;
   private Integer sendsVersion;
-  private Integer readableVersion;
-  /** The LeadStep and LeadStepDueAt this run last upserted (to upsert only a change). */
-  private String upsertedStep;
-  private Instant upsertedStepDue;
+  /** Summaries for the Temporal UI and summarised waits (version 1 of READABLE_HISTORY). */
+  private final ReadableHistory readable = new ReadableHistory();
+  private final LeadSearchUpserts search = new LeadSearchUpserts(readable);
   private HistorySummaries summaries;
   /** What last changed the score, for the lead's change log (e.g. "lead engagement EMAIL_OPEN"). */
   private String profileCause;
@@ -358,7 +352,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     outcomeCount++;
     String key = outcomeKey();
     if (rulesVersion() >= 1) {
-      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+      search.status(status);
       changes++;
       // One writer of the row at a time; what was written is what the loop compares with.
       rowLock.lock();
@@ -374,7 +368,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     // Claimed before the activity runs: the loop must not persist the same status concurrently.
     recordedStatus = status;
-    upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+    search.status(status);
     changes++;
     records(HistorySummaries.outcome(outcome.type(), status))
         .recordOutcome(new OutcomeRecord(input.leadId(), workflowId, key, outcome, status, now()));
@@ -441,7 +435,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       emailReplied |= event.type() == EngagementType.EMAIL_REPLY;
       emailOpened |= event.type() == EngagementType.EMAIL_OPEN || event.type() == EngagementType.EMAIL_CLICK;
       profileCause = "lead engagement " + event.type();
-      upsertScoreAndGrade();
+      search.scoreAndGrade(score);
       profileChanged = true;
       changes++;
     }
@@ -473,7 +467,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public void rescore(Rescore rescore) {
     score = LeadScorer.adjust(rescore.score(), 0);
     profileCause = "rescored";
-    upsertScoreAndGrade();
+    search.scoreAndGrade(score);
     profileChanged = true;
     changes++;
   }
@@ -669,7 +663,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Instant end = plan.steps().isEmpty()
         ? now()
         : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauses.shift());
-    upsertStep(PLAN_END_STEP, end);
+    search.step(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
         ? summaries.waitingForPlanEnd(end, now()) : summaries.waitingForTaskDeadline(until, now());
@@ -710,7 +704,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return false;
     }
     int seen = changes;
-    return await(wait, summary, () -> changes != seen || status.isTerminal() || pauses.isPaused());
+    return readable.await(wait, summary, () -> changes != seen || status.isTerminal() || pauses.isPaused());
   }
 
   private Instant pendingManagerAlert() {
@@ -800,7 +794,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** The loop persists the change (persistProfileChange) on its next turn. */
   private void assignAgent(Long newAgentId) {
     agentId = newAgentId;
-    upsertKeyword(LeadSearchAttributes.ASSIGNED_AGENT, String.valueOf(agentId));
+    search.agent(agentId);
     profileChanged = true;
   }
 
@@ -860,7 +854,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       // meantime brings the step back.
       Instant at = latestOf(planned, notBefore);
       nextDue = at.isAfter(now()) ? at : now();
-      upsertStep(s.id(), nextDue);
+      search.step(s.id(), nextDue);
       if (waitForStep(index, nextDue)) {
         if (unmet.isPresent()) {
           log.info("step {} ({}) skipped: its condition {} does not hold", index, s.id(), unmet.get());
@@ -881,7 +875,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         rules.decide(catchUp.step(s.channel(), onTime.get(), lastStepAt, SendTimeRules.staleAfter(s)), now());
     if (decision instanceof SendTimeRules.Wait wait) {
       nextDue = wait.until();
-      upsertStep(s.id(), nextDue);
+      search.step(s.id(), nextDue);
       waitForStep(index, nextDue);
     } else if (decision instanceof SendTimeRules.Never) {
       log.warn("step {} ({}) has no allowed time; skipped", index, s.id());
@@ -989,7 +983,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!result.isCompleted()) {
       // A send about to finish is let finish: a cancellation that crosses the activity's completion is
       // pointless, and the embedded test server rejects it (the workflow task then fails and retries).
-      await(CANCEL_GRACE, summaries.cancelGrace(index, CANCEL_GRACE), result::isCompleted);
+      readable.await(CANCEL_GRACE, summaries.cancelGrace(index, CANCEL_GRACE), result::isCompleted);
     }
     if (!result.isCompleted()) {
       log.info("step {} ({}): cancelling its send: {}", request.stepIndex(), request.stepId(),
@@ -1069,7 +1063,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     try {
       records(HistorySummaries.status(status)).recordStatus(new StatusChange(input.leadId(), status, now()));
       recordedStatus = status;
-      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+      search.status(status);
     } finally {
       rowLock.unlock();
     }
@@ -1235,7 +1229,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
           LeadStatus writing = status;
           records(HistorySummaries.status(writing)).recordStatus(new StatusChange(input.leadId(), writing, now()));
           recordedStatus = writing;
-          upsertKeyword(LeadSearchAttributes.LEAD_STATUS, writing.name());
+          search.status(writing);
         } finally {
           rowLock.unlock();
         }
@@ -1245,7 +1239,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (status != recordedStatus) {
       records(HistorySummaries.status(status)).recordStatus(new StatusChange(input.leadId(), status, now()));
       recordedStatus = status;
-      upsertKeyword(LeadSearchAttributes.LEAD_STATUS, status.name());
+      search.status(status);
     }
   }
 
@@ -1261,66 +1255,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return memo;
   }
 
-  /**
-   * The grade, and the score where the starter set LeadScore, in one upsert. Workflows started before
-   * LeadScore existed have no such attribute: they upsert the grade alone, as their histories recorded.
-   */
-  private void upsertScoreAndGrade() {
-    List<SearchAttributeUpdate<?>> updates = new ArrayList<>(2);
-    if (Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_GRADE)) {
-      updates.add(LeadSearchAttributes.LEAD_GRADE.valueSet(Grade.forScore(score).name()));
-    }
-    if (Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_SCORE)) {
-      updates.add(LeadSearchAttributes.LEAD_SCORE.valueSet((long) score));
-    }
-    if (!updates.isEmpty()) {
-      Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
-    }
-  }
-
   // ---- summaries for the Temporal UI (version 1 of READABLE_HISTORY) --------------------------
 
-  /**
-   * LeadStep and LeadStepDueAt: the step the lead waits for and when it is due, so that a list can find
-   * leads whose step is long overdue (stuck). Upserted when either changes; version 1 of READABLE_HISTORY
-   * only, and only where the starter set them.
-   */
-  private void upsertStep(String stepId, Instant due) {
-    if ((stepId.equals(upsertedStep) && due.equals(upsertedStepDue)) || readableVersion() < 1
-        || !Workflow.getTypedSearchAttributes().containsKey(LeadSearchAttributes.LEAD_STEP)) {
-      return;
-    }
-    upsertedStep = stepId;
-    upsertedStepDue = due;
-    Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_STEP.valueSet(stepId),
-        LeadSearchAttributes.LEAD_STEP_DUE_AT.valueSet(due.atOffset(ZoneOffset.UTC)));
-  }
-
-  private int readableVersion() {
-    if (readableVersion == null) {
-      readableVersion = Workflow.getVersion(READABLE_HISTORY, Workflow.DEFAULT_VERSION, 1);
-    }
-    return readableVersion;
-  }
-
-  /** The stub itself before READABLE_HISTORY; after it, a stub with the same options and this summary. */
-  private <T> T withSummary(Class<T> type, T plain, ActivityOptions options, String summary) {
-    if (readableVersion() < 1) {
-      return plain;
-    }
-    return Workflow.newActivityStub(type, options.toBuilder().setSummary(summary).build());
-  }
-
   private TouchActivities sends(TouchActivities plain, ActivityOptions options, String summary) {
-    return withSummary(TouchActivities.class, plain, options, summary);
+    return readable.stub(TouchActivities.class, plain, options, summary);
   }
 
   private LeadRecordActivities records(String summary) {
-    return withSummary(LeadRecordActivities.class, records, RECORD_OPTIONS, summary);
+    return readable.stub(LeadRecordActivities.class, records, RECORD_OPTIONS, summary);
   }
 
   private TaskActivities taskSla(String summary) {
-    return withSummary(TaskActivities.class, taskSla, RECORD_OPTIONS, summary);
+    return readable.stub(TaskActivities.class, taskSla, RECORD_OPTIONS, summary);
   }
 
   private static ActivityOptions channelSendOptions(Channel channel) {
@@ -1341,37 +1287,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return until.equals(alert)
         ? summaries.waitingForManagerAlert(until, now())
         : summaries.waitingForTaskDeadline(until, now());
-  }
-
-  /**
-   * Waits until the condition holds or the time has passed; true when the condition ended the wait.
-   * Version 1 of READABLE_HISTORY: a timer with a summary, cancelled once the condition holds (so an
-   * early wake-up leaves no timer behind); before it, {@code Workflow.await(Duration, ...)} as recorded.
-   */
-  private boolean await(Duration wait, String summary, Supplier<Boolean> condition) {
-    if (readableVersion() < 1) {
-      return Workflow.await(wait, condition);
-    }
-    if (condition.get()) {
-      return true;
-    }
-    List<Promise<Void>> timer = new ArrayList<>(1);
-    CancellationScope scope = Workflow.newCancellationScope(
-        () -> timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build())));
-    scope.run();
-    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
-    boolean woken = !timer.get(0).isCompleted();
-    if (woken) {
-      scope.cancel("the wait's condition holds");
-    }
-    return woken;
-  }
-
-  /** Only where the starter set the attribute, i.e. the namespace has it registered. */
-  private void upsertKeyword(SearchAttributeKey<String> key, String value) {
-    if (Workflow.getTypedSearchAttributes().containsKey(key)) {
-      Workflow.upsertTypedSearchAttributes(key.valueSet(value));
-    }
   }
 
   private CadenceStep step(int index) {
