@@ -51,6 +51,7 @@ import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.state.CatchUpState;
 import com.leadcadence.workflows.state.LeadChannels;
+import com.leadcadence.workflows.state.PlanCursor;
 import com.leadcadence.workflows.state.PauseClock;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityCancellationType;
@@ -71,14 +72,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
@@ -169,14 +168,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final TaskActivities taskSla = Workflow.newActivityStub(TaskActivities.class, RECORD_OPTIONS);
 
   private final LeadCadenceInput input;
-  /** The plan the lead runs now: the input's, or the one a plan switch moved it to. */
-  private CadencePlan plan;
+  /** The plan the lead runs now, its next step, and what a switch or a NO_ANSWER changed in it. */
+  private final PlanCursor cursor;
   /** The grade the current plan was chosen for; a score in another grade moves the lead (gradePlans). */
   private Grade planGrade;
-  /** Steps the lead went through in plans it left: skipped if the current plan has them further on. */
-  private final Set<String> passedStepIds = new HashSet<>();
-  /** Added to plan indexes for touch numbers: 0 until a plan switch ({@link #touchIndex}). */
-  private int touchIndexBase;
   /** A step's send or record is running: a plan switch waits for it (the loop then moves past it). */
   private boolean stepInFlight;
   private final ZoneId leadZone;
@@ -204,13 +199,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private OutcomeType lastOutcome;
   private int outcomeCount;
 
-  private int nextIndex;
   private int stepsDone;
   private int attempts;
   private Instant nextDue;
   private Instant lastStepAt;
-  /** Steps pulled earlier by a NO_ANSWER: index -> latest time they may run. */
-  private final TreeMap<Integer, Instant> pulledForward = new TreeMap<>();
 
   private final PauseClock pauses = new PauseClock();
 
@@ -245,7 +237,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   @WorkflowInit
   public LeadCadenceWorkflowImpl(LeadCadenceInput input) {
     this.input = input;
-    this.plan = input.plan();
+    this.cursor = new PlanCursor(input.plan());
     this.planGrade = input.grade();
     this.workflowId = Workflow.getInfo().getWorkflowId();
     this.score = input.score();
@@ -258,13 +250,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     this.rules = new SendTimeRules(window);
     this.channels = LeadChannels.forContact(input.blockedChannels(), input.contact().hasEmail(),
         input.contact().hasPhone());
-    if (plan.managerAlertAfter() != null) {
-      this.managerAlertAt = clock.start().plus(plan.managerAlertAfter());
+    if (input.plan().managerAlertAfter() != null) {
+      this.managerAlertAt = clock.start().plus(input.plan().managerAlertAfter());
     }
     for (Channel channel : Channel.values()) {
       sendsByChannel.put(channel, Workflow.newActivityStub(TouchActivities.class, channelSendOptions(channel)));
     }
-    this.summaries = new HistorySummaries(plan.steps(), leadZone);
+    this.summaries = new HistorySummaries(input.plan().steps(), leadZone);
     if (input.continuation() != null) {
       takeOver(input.continuation());
     }
@@ -272,7 +264,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public CadenceResult run(LeadCadenceInput ignored) {
-    if (plan.steps().isEmpty()) {
+    if (cursor.plan().steps().isEmpty()) {
       status = LeadStatus.NO_CADENCE;
     }
     boolean decideAtSendTime = rulesVersion() >= 1;
@@ -293,29 +285,30 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       if (actOnDueTasks()) {
         continue;
       }
-      if (nextIndex >= plan.steps().size()) {
+      if (cursor.pastTheEnd()) {
         waitOutThePlan();
         continue;
       }
       if (decideAtSendTime) {
-        decideAndPerform(nextIndex);
+        decideAndPerform(cursor.nextIndex());
         continue;
       }
-      Optional<Instant> due = dueTime(nextIndex);
+      int index = cursor.nextIndex();
+      Optional<Instant> due = dueTime(index);
       if (due.isEmpty()) {
-        log.warn("step {} ({}) has no allowed time; skipped", nextIndex, step(nextIndex).id());
-        nextIndex++;
+        log.warn("step {} ({}) has no allowed time; skipped", index, step(index).id());
+        cursor.skipKeepingPull(index);
         continue;
       }
       nextDue = due.get();
-      if (waitUntil(earliest(nextDue, pendingManagerAlert(), nextTaskDeadline()), waitSummary(nextIndex, nextDue))) {
+      if (waitUntil(earliest(nextDue, pendingManagerAlert(), nextTaskDeadline()), waitSummary(index, nextDue))) {
         continue;
       }
       if (alertManagerIfDue()) {
         continue;
       }
       if (!now().isBefore(nextDue)) {
-        performOrSkip(nextIndex);
+        performOrSkip(index);
       }
     }
     nextDue = null;
@@ -487,8 +480,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (refused != null) {
       return refused;
     }
-    PlanPosition position = PlanPosition.byStepId(plan, nextIndex, passedStepIds, request.plan());
-    PlanSwitchResult result = position.result(plan, request.plan(), request.cause());
+    PlanPosition position = cursor.positionIn(request.plan());
+    PlanSwitchResult result = position.result(cursor.plan(), request.plan(), request.cause());
     if (position.outcome() == PlanSwitchResult.Outcome.SWITCHED) {
       moveTo(request.plan(), position, request.cause());
     }
@@ -506,11 +499,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public PlanSwitchResult previewPlanSwitch(CadencePlan newPlan) {
     PlanSwitchResult refused = refusal(newPlan);
     return refused != null ? refused
-        : PlanPosition.byStepId(plan, nextIndex, passedStepIds, newPlan).result(plan, newPlan, "preview");
+        : cursor.positionIn(newPlan).result(cursor.plan(), newPlan, "preview");
   }
 
   /** Why the lead cannot move to {@code to} at all (null: it can, if its position maps). */
   private PlanSwitchResult refusal(CadencePlan to) {
+    CadencePlan plan = cursor.plan();
     PlanSwitchResult.Outcome outcome = null;
     String reason = null;
     if (status.isTerminal()) {
@@ -551,30 +545,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (target == null || target.steps().isEmpty() || refusal(target) != null) {
       return true;
     }
-    PlanPosition position = PlanPosition.byStepIdOrTime(plan, nextIndex, passedStepIds, target,
-        s -> clock.plannedAt(StepTimings.timingFor(s, input.leadId())));
+    PlanPosition position =
+        cursor.positionByStepIdOrTime(target, s -> clock.plannedAt(StepTimings.timingFor(s, input.leadId())));
     moveTo(target, position, cause);
     return true;
   }
 
   /** The switch itself: the new plan from the mapped position on, recorded on the lead's row and timeline. */
   private void moveTo(CadencePlan to, PlanPosition position, String cause) {
-    CadencePlan from = plan;
-    Map<String, Instant> pulledById = new HashMap<>();
-    pulledForward.forEach((index, until) -> pulledById.put(from.steps().get(index).id(), until));
-    pulledForward.clear();
-    for (int i = position.nextIndex(); i < to.steps().size(); i++) {
-      Instant until = pulledById.get(to.steps().get(i).id());
-      if (until != null) {
-        pulledForward.put(i, until);
-      }
-    }
-    touchIndexBase += from.steps().size();
-    plan = to;
-    passedStepIds.addAll(position.passed());
-    nextIndex = position.nextIndex();
+    CadencePlan from = cursor.plan();
+    cursor.moveTo(to, position);
     catchUp.movedOn();
-    summaries = new HistorySummaries(plan.steps(), leadZone);
+    summaries = new HistorySummaries(to.steps(), leadZone);
     changes++;
     String next = position.result(from, to, cause).nextStepId();
     log.info("moved from plan {} v{} to {} v{} after step {} (next {}): {}", from.name(), from.version(),
@@ -586,15 +568,15 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   @Override
   public LeadState state() {
-    boolean running = !status.isTerminal() && nextIndex < plan.steps().size();
-    CadenceStep next = running ? step(nextIndex) : null;
+    boolean running = !status.isTerminal() && !cursor.pastTheEnd();
+    CadenceStep next = running ? step(cursor.nextIndex()) : null;
     return new LeadState(
         status,
         score,
         Grade.forScore(score),
         attempts,
         stepsDone,
-        running ? nextIndex : null,
+        running ? cursor.nextIndex() : null,
         next == null ? null : next.id(),
         next == null ? null : next.channel(),
         running && !pauses.isPaused() ? nextDue : null,
@@ -608,8 +590,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         staleSteps,
         cancelledSteps,
         previousRuns + 1,
-        plan.name(),
-        plan.version());
+        cursor.plan().name(),
+        cursor.plan().version());
   }
 
   // ---- the loop's parts ---------------------------------------------------------------------
@@ -628,7 +610,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
           endWith(LeadStatus.WRONG_NUMBER);
         }
       }
-      case NO_ANSWER -> pullFollowUpText();
+      case NO_ANSWER -> cursor.pullFollowUpAfterNoAnswer(now());
       case LEFT_VOICEMAIL -> { }
     }
   }
@@ -643,26 +625,16 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     pauses.end();
   }
 
-  /** After an unanswered call the plan's follow-up text goes out within its stated delay. */
-  private void pullFollowUpText() {
-    for (int i = nextIndex; i < plan.steps().size(); i++) {
-      CadenceStep s = step(i);
-      if (s.onNoAnswerWithin() != null) {
-        pulledForward.put(i, now().plus(s.onNoAnswerWithin()));
-        return;
-      }
-    }
-  }
-
   /**
    * With nothing left to send, the lead stays open to outcomes until the plan's last day, then retires.
    * Its tasks' deadlines still wake it meanwhile.
    */
   private void waitOutThePlan() {
     nextDue = null;
-    Instant end = plan.steps().isEmpty()
+    List<CadenceStep> steps = cursor.plan().steps();
+    Instant end = steps.isEmpty()
         ? now()
-        : clock.plannedAt(StepTimings.timingFor(step(plan.steps().size() - 1), input.leadId())).plus(pauses.shift());
+        : clock.plannedAt(StepTimings.timingFor(steps.get(steps.size() - 1), input.leadId())).plus(pauses.shift());
     search.step(PLAN_END_STEP, end);
     Instant until = earliest(end, nextTaskDeadline());
     String summary = until.equals(end)
@@ -679,7 +651,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
       planned = planned.plus(pauses.shift());
     }
-    Instant pulled = pulledForward.get(index);
+    Instant pulled = cursor.pulledTo(index);
     if (pulled != null && pulled.isBefore(planned)) {
       planned = pulled;
     }
@@ -804,7 +776,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     CadenceStep s = step(index);
     if (channels.isBlocked(s.channel())) {
       log.info("step {} ({}) skipped: channel {} blocked", index, s.id(), s.channel());
-      nextIndex = index + 1;
+      cursor.skipKeepingPull(index);
       return;
     }
     Instant at = now();
@@ -828,8 +800,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       log.warn("step {} ({}) failed and was not sent: {}", index, s.id(), e.getMessage());
     }
     lastStepAt = at;
-    nextIndex = index + 1;
-    pulledForward.remove(index);
+    cursor.done(index);
   }
 
   // ---- steps, decided at the moment of sending (version 1) -----------------------------------
@@ -841,7 +812,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
    */
   private void decideAndPerform(int index) {
     CadenceStep s = step(index);
-    if (passedStepIds.contains(s.id())) {
+    if (cursor.wentThrough(s)) {
       log.info("step {} ({}) skipped: the lead went through it before its plan switch", index, s.id());
       nextStep(index);
       return;
@@ -1027,18 +998,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private void nextStep(int index) {
-    pulledForward.remove(index);
+    cursor.done(index);
     catchUp.movedOn();
-    nextIndex = index + 1;
   }
 
-  /**
-   * The touch's number (its idempotency key and step_index): the plan's index, after a plan switch offset
-   * past every number the lead's earlier plans used, so a step of the new plan never finds an old touch
-   * under its key, and call attempts still count in order.
-   */
   private int touchIndex(int index) {
-    return touchIndexBase + index;
+    return cursor.touchIndex(index);
   }
 
   private UnsentTouch unsent(int index, Instant at, String reason) {
@@ -1106,7 +1071,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       return;
     }
     log.info("continuing as new after {} history events (run {}, next step {})",
-        Workflow.getInfo().getHistoryLength(), previousRuns + 1, nextIndex);
+        Workflow.getInfo().getHistoryLength(), previousRuns + 1, cursor.nextIndex());
     ContinueAsNewOptions.Builder options = ContinueAsNewOptions.newBuilder();
     if (Workflow.getTypedSearchAttributes().size() > 0) {
       options.setTypedSearchAttributes(Workflow.getTypedSearchAttributes());
@@ -1115,19 +1080,18 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     if (!memo.isEmpty()) {
       options.setMemo(memo);
     }
-    Workflow.continueAsNew(options.build(), input.continuedWith(handOver(), plan));
+    Workflow.continueAsNew(options.build(), input.continuedWith(handOver(), cursor.plan()));
   }
 
   private CadenceContinuation handOver() {
     return new CadenceContinuation(previousRuns + 1, status, recordedStatus, score, agentId,
         channels.unavailable(), channels.optedOut(), channels.hasReplied(), contactMade,
-        lastOutcome, outcomeCount, nextIndex, stepsDone, attempts, lastStepAt, new HashMap<>(pulledForward),
+        lastOutcome, outcomeCount, cursor.nextIndex(), stepsDone, attempts, lastStepAt, cursor.pulledForward(),
         pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
         lastEscalatedTaskId, catchUp.onTimeCursor(), catchUp.lateStepAt(), catchUp.lateStepOnTime(),
         catchUp.caughtUpAt(), catchUp.refusedUntil(), failedSteps, staleSteps,
         cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
-        passedStepIds.isEmpty() ? null : Set.copyOf(passedStepIds), planGrade,
-        touchIndexBase == 0 ? null : touchIndexBase);
+        cursor.passedStepIds(), planGrade, cursor.touchIndexBase());
   }
 
   /** The state a previous run handed over: this run goes on exactly where that one stopped. */
@@ -1141,13 +1105,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     contactMade = c.contactMade();
     lastOutcome = c.lastOutcome();
     outcomeCount = c.outcomeCount();
-    nextIndex = c.nextIndex();
+    cursor.takeOver(c.nextIndex(), c.pulledForward(), c.passedStepIds(), c.touchIndexBase());
     stepsDone = c.stepsDone();
     attempts = c.attempts();
     lastStepAt = c.lastStepAt();
-    if (c.pulledForward() != null) {
-      pulledForward.putAll(c.pulledForward());
-    }
     pauses.takeOver(c.paused(), c.pausedAt(), c.pauseShift());
     managerAlertAt = c.managerAlertAt();
     taskDeadlines.restore(c.watchedTasks());
@@ -1162,14 +1123,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     emailReplied = Boolean.TRUE.equals(c.emailReplied());
     emailOpened = Boolean.TRUE.equals(c.emailOpened());
-    if (c.passedStepIds() != null) {
-      passedStepIds.addAll(c.passedStepIds());
-    }
     if (c.planGrade() != null) {
       planGrade = c.planGrade();
-    }
-    if (c.touchIndexBase() != null) {
-      touchIndexBase = c.touchIndexBase();
     }
   }
 
@@ -1290,7 +1245,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private CadenceStep step(int index) {
-    return plan.steps().get(index);
+    return cursor.step(index);
   }
 
   private static Instant now() {
