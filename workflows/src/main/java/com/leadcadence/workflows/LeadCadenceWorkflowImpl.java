@@ -33,7 +33,6 @@ import com.leadcadence.workflows.model.OptOutChannel;
 import com.leadcadence.workflows.model.OptInRequest;
 import com.leadcadence.workflows.model.OptOutRequest;
 import com.leadcadence.workflows.model.Outcome;
-import com.leadcadence.workflows.model.OutcomeType;
 import com.leadcadence.workflows.model.PauseRequest;
 import com.leadcadence.workflows.model.PlanSwitch;
 import com.leadcadence.workflows.model.PlanSwitchResult;
@@ -51,6 +50,7 @@ import com.leadcadence.workflows.schedule.SendTimeRules;
 import com.leadcadence.workflows.scoring.LeadScorer;
 import com.leadcadence.workflows.state.CatchUpState;
 import com.leadcadence.workflows.state.LeadChannels;
+import com.leadcadence.workflows.state.LeadResponses;
 import com.leadcadence.workflows.state.PlanCursor;
 import com.leadcadence.workflows.state.PauseClock;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
@@ -72,12 +72,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -188,16 +186,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private Long agentId;
   /** The channels the cadence may still use, and why the others are closed. */
   private final LeadChannels channels;
-  /** The lead answered an email, opened or clicked one: what a step's conditions may ask. */
-  private boolean emailReplied;
-  private boolean emailOpened;
-  /** The duplicate leads whose re-inquiry has been counted (RE_INQUIRY details). */
-  private final Set<String> reInquiries = new HashSet<>();
+  /** Outcomes reported, the lead's email replies and opens, counted re-inquiries. */
+  private final LeadResponses responses = new LeadResponses();
   /** Score or agent changed since the row last heard of them. */
   private boolean profileChanged;
-  private boolean contactMade;
-  private OutcomeType lastOutcome;
-  private int outcomeCount;
 
   private int stepsDone;
   private int attempts;
@@ -342,7 +334,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   @Override
   public LeadState recordOutcome(Outcome outcome) {
     applyOutcome(outcome);
-    outcomeCount++;
     String key = outcomeKey();
     if (rulesVersion() >= 1) {
       search.status(status);
@@ -377,7 +368,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     return Workflow.getCurrentUpdateInfo()
         .map(update -> workflowId + ":update:" + update.getUpdateId())
         // The run id keeps keys apart when a lost workflow is started again for the same lead.
-        .orElseGet(() -> workflowId + ":" + Workflow.getInfo().getRunId() + ":outcome:" + outcomeCount);
+        .orElseGet(() -> workflowId + ":" + Workflow.getInfo().getRunId() + ":outcome:" + responses.outcomeCount());
   }
 
   @Override
@@ -417,7 +408,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   public void engagement(EngagementEvent event) {
     if (event != null && event.type() == EngagementType.RE_INQUIRY
         && Workflow.getVersion(RE_INQUIRY_ONCE, Workflow.DEFAULT_VERSION, 1) >= 1
-        && !reInquiries.add(String.valueOf(event.detail()))) {
+        && !responses.firstReInquiry(String.valueOf(event.detail()))) {
       return;
     }
     if (event != null && event.type() != null) {
@@ -425,8 +416,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       if (event.type() == EngagementType.SMS_REPLY) {
         channels.replied();
       }
-      emailReplied |= event.type() == EngagementType.EMAIL_REPLY;
-      emailOpened |= event.type() == EngagementType.EMAIL_OPEN || event.type() == EngagementType.EMAIL_CLICK;
+      responses.engaged(event.type());
       profileCause = "lead engagement " + event.type();
       search.scoreAndGrade(score);
       profileChanged = true;
@@ -536,7 +526,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     Grade from = planGrade;
     planGrade = grade;
     String cause = "grade " + from + " to " + grade + (profileCause == null ? "" : " (" + profileCause + ")");
-    if (grade == Grade.A && !contactMade) {
+    if (grade == Grade.A && !responses.contactMade()) {
       ManagerAlert alert = new ManagerAlert(input.leadId(), input.dealershipId(), workflowId,
           "lead moved into grade A: " + cause, now());
       records(HistorySummaries.managerAlert(alert.reason())).alertManager(alert);
@@ -580,10 +570,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         next == null ? null : next.id(),
         next == null ? null : next.channel(),
         running && !pauses.isPaused() ? nextDue : null,
-        contactMade,
+        responses.contactMade(),
         channels.blocked(),
         agentId,
-        lastOutcome,
+        responses.lastOutcome(),
         escalations,
         lastEscalatedTaskId,
         failedSteps,
@@ -597,7 +587,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   // ---- the loop's parts ---------------------------------------------------------------------
 
   private void applyOutcome(Outcome outcome) {
-    lastOutcome = outcome.type();
+    responses.reported(outcome.type());
     switch (outcome.type()) {
       case CONTACTED -> contacted(LeadStatus.CONTACTED);
       case APPOINTMENT_SET -> contacted(LeadStatus.APPOINTMENT_SET);
@@ -616,7 +606,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private void contacted(LeadStatus end) {
-    contactMade = true;
+    responses.contacted();
     endWith(end);
   }
 
@@ -680,7 +670,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   }
 
   private Instant pendingManagerAlert() {
-    return managerAlertAt != null && !contactMade ? managerAlertAt : null;
+    return managerAlertAt != null && !responses.contactMade() ? managerAlertAt : null;
   }
 
   private boolean alertManagerIfDue() {
@@ -819,7 +809,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     }
     Instant planned = plannedAt(index);
     Instant notBefore = catchUp.notBefore(lastStepAt);
-    Optional<StepCondition> unmet = unmetCondition(s);
+    // Steps without conditions (every plan recorded before conditions existed) always pass.
+    Optional<StepCondition> unmet = responses.unmetCondition(s, channels.hasReplied());
     if (channels.isBlocked(s.channel()) || unmet.isPresent()) {
       // Decided at its time, not before: an opt-in (or, for a condition, an outcome or a reply) in the
       // meantime brings the step back.
@@ -1085,12 +1076,12 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
 
   private CadenceContinuation handOver() {
     return new CadenceContinuation(previousRuns + 1, status, recordedStatus, score, agentId,
-        channels.unavailable(), channels.optedOut(), channels.hasReplied(), contactMade,
-        lastOutcome, outcomeCount, cursor.nextIndex(), stepsDone, attempts, lastStepAt, cursor.pulledForward(),
+        channels.unavailable(), channels.optedOut(), channels.hasReplied(), responses.contactMade(),
+        responses.lastOutcome(), responses.outcomeCount(), cursor.nextIndex(), stepsDone, attempts, lastStepAt, cursor.pulledForward(),
         pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
         lastEscalatedTaskId, catchUp.onTimeCursor(), catchUp.lateStepAt(), catchUp.lateStepOnTime(),
         catchUp.caughtUpAt(), catchUp.refusedUntil(), failedSteps, staleSteps,
-        cancelledSteps, Set.copyOf(reInquiries), emailReplied, emailOpened,
+        cancelledSteps, responses.reInquiries(), responses.emailReplied(), responses.emailOpened(),
         cursor.passedStepIds(), planGrade, cursor.touchIndexBase());
   }
 
@@ -1102,9 +1093,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     score = c.score();
     agentId = c.agentId();
     channels.takeOver(c.unavailable(), c.optedOut(), c.replied());
-    contactMade = c.contactMade();
-    lastOutcome = c.lastOutcome();
-    outcomeCount = c.outcomeCount();
+    responses.takeOver(c.contactMade(), c.lastOutcome(), c.outcomeCount(), c.reInquiries(), c.emailReplied(),
+        c.emailOpened());
     cursor.takeOver(c.nextIndex(), c.pulledForward(), c.passedStepIds(), c.touchIndexBase());
     stepsDone = c.stepsDone();
     attempts = c.attempts();
@@ -1118,26 +1108,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     failedSteps = c.failedSteps();
     staleSteps = c.staleSteps();
     cancelledSteps = c.cancelledSteps();
-    if (c.reInquiries() != null) {
-      reInquiries.addAll(c.reInquiries());
-    }
-    emailReplied = Boolean.TRUE.equals(c.emailReplied());
-    emailOpened = Boolean.TRUE.equals(c.emailOpened());
     if (c.planGrade() != null) {
       planGrade = c.planGrade();
     }
-  }
-
-  /**
-   * The first of the step's conditions that does not hold now; empty when all hold (always, for steps
-   * without conditions: every plan recorded before conditions existed, so their histories replay unchanged).
-   */
-  private Optional<StepCondition> unmetCondition(CadenceStep s) {
-    return s.conditions().stream().filter(c -> switch (c) {
-      case LAST_CALL_NO_ANSWER -> lastOutcome != OutcomeType.NO_ANSWER;
-      case NO_REPLY -> channels.hasReplied() || emailReplied;
-      case EMAIL_NOT_OPENED -> emailOpened;
-    }).findFirst();
   }
 
   private int rulesVersion() {
