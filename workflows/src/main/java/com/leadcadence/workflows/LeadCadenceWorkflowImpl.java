@@ -52,6 +52,7 @@ import com.leadcadence.workflows.state.CatchUpState;
 import com.leadcadence.workflows.state.LeadChannels;
 import com.leadcadence.workflows.state.LeadResponses;
 import com.leadcadence.workflows.state.PlanCursor;
+import com.leadcadence.workflows.state.StepCounts;
 import com.leadcadence.workflows.state.PauseClock;
 import com.leadcadence.workflows.tasks.TaskDeadlines;
 import io.temporal.activity.ActivityCancellationType;
@@ -191,8 +192,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   /** Score or agent changed since the row last heard of them. */
   private boolean profileChanged;
 
-  private int stepsDone;
-  private int attempts;
+  /** How the lead's steps ended: performed (attempts among them), failed, stale, cancelled. */
+  private final StepCounts counts = new StepCounts();
   private Instant nextDue;
   private Instant lastStepAt;
 
@@ -213,9 +214,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private final WorkflowLock rowLock = Workflow.newWorkflowLock();
   /** What the send-time rules remember between steps: the on-time cursor, catch-ups, a refusal's back-off. */
   private final CatchUpState catchUp = new CatchUpState();
-  private int failedSteps;
-  private int staleSteps;
-  private int cancelledSteps;
   /** Runs of this lead's workflow before this one (continue-as-new). */
   private int previousRuns;
   private Integer sendsVersion;
@@ -310,13 +308,13 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       persistProfileChange();
       writeFinalStatus();
       awaitManagerAlert();
-      return new CadenceResult(status, attempts, stepsDone);
+      return new CadenceResult(status, counts.attempts(), counts.performed());
     }
     persistStatusChange();
     persistProfileChange();
     Workflow.await(Workflow::isEveryHandlerFinished);
     awaitManagerAlert();
-    return new CadenceResult(status, attempts, stepsDone);
+    return new CadenceResult(status, counts.attempts(), counts.performed());
   }
 
   // ---- messages in ---------------------------------------------------------------------------
@@ -564,8 +562,8 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         status,
         score,
         Grade.forScore(score),
-        attempts,
-        stepsDone,
+        counts.attempts(),
+        counts.performed(),
         running ? cursor.nextIndex() : null,
         next == null ? null : next.id(),
         next == null ? null : next.channel(),
@@ -576,9 +574,9 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         responses.lastOutcome(),
         escalations,
         lastEscalatedTaskId,
-        failedSteps,
-        staleSteps,
-        cancelledSteps,
+        counts.failedSteps(),
+        counts.staleSteps(),
+        counts.cancelledSteps(),
         previousRuns + 1,
         cursor.plan().name(),
         cursor.plan().version());
@@ -780,10 +778,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         channels.refused(s.channel(), result.status());
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
       } else {
-        stepsDone++;
-        if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
-          attempts++;
-        }
+        counts.performed(s);
       }
     } catch (ActivityFailure e) {
       // Out of retries inside the contact window: move on rather than send late.
@@ -851,7 +846,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
       } finally {
         stepInFlight = false;
       }
-      staleSteps++;
+      counts.stale();
       log.info("step {} ({}) skipped as stale: {}", index, s.id(), stale.reason());
       catchUp.skippedStale(onTime.get());
       nextStep(index);
@@ -900,10 +895,10 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
         log.info("step {} ({}) {}: {}", index, s.id(), result.status(), result.detail());
       } else if (result.status() == TouchStatus.CANCELLED) {
         // A retry found the step cancelled already (its earlier attempt stopped before sending).
-        cancelledSteps++;
+        counts.cancelled();
       } else {
         sent = true;
-        countPerformed(s);
+        counts.performed(s);
       }
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof CanceledFailure) {
@@ -915,13 +910,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     catchUp.performed(s.channel(), onTime, at, now(), sent);
     lastStepAt = at;
     nextStep(index);
-  }
-
-  private void countPerformed(CadenceStep s) {
-    stepsDone++;
-    if (s.timing().anchor() != StepTiming.Anchor.RECEIPT) {
-      attempts++;
-    }
   }
 
   /**
@@ -971,17 +959,17 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     TouchResult recorded = sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "cancelled"))
         .recordCancelled(unsent(index, at, cancelReason(s.channel())));
     if (recorded.status() == TouchStatus.SENT) {
-      countPerformed(s);
+      counts.performed(s);
       return true;
     }
-    cancelledSteps++;
+    counts.cancelled();
     log.info("step {} ({}) {}: {}", index, s.id(), recorded.status(), recorded.detail());
     return false;
   }
 
   /** Out of retries: recorded on the touch as FAILED; a call still becomes the agent's task. */
   private void recordFailed(int index, Instant at, ActivityFailure e) {
-    failedSteps++;
+    counts.failed();
     log.warn("step {} ({}) failed and was not sent: {}", index, step(index).id(), e.getMessage());
     TouchResult recorded = sends(touchRecords, RECORD_OPTIONS, summaries.recordUnsent(index, "failed"))
         .recordFailure(unsent(index, at, reasonOf(e)));
@@ -1077,11 +1065,11 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
   private CadenceContinuation handOver() {
     return new CadenceContinuation(previousRuns + 1, status, recordedStatus, score, agentId,
         channels.unavailable(), channels.optedOut(), channels.hasReplied(), responses.contactMade(),
-        responses.lastOutcome(), responses.outcomeCount(), cursor.nextIndex(), stepsDone, attempts, lastStepAt, cursor.pulledForward(),
-        pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
+        responses.lastOutcome(), responses.outcomeCount(), cursor.nextIndex(), counts.performed(), counts.attempts(),
+        lastStepAt, cursor.pulledForward(), pauses.isPaused(), pauses.pausedAt(), pauses.shift(), managerAlertAt, taskDeadlines.snapshot(), escalations,
         lastEscalatedTaskId, catchUp.onTimeCursor(), catchUp.lateStepAt(), catchUp.lateStepOnTime(),
-        catchUp.caughtUpAt(), catchUp.refusedUntil(), failedSteps, staleSteps,
-        cancelledSteps, responses.reInquiries(), responses.emailReplied(), responses.emailOpened(),
+        catchUp.caughtUpAt(), catchUp.refusedUntil(), counts.failedSteps(), counts.staleSteps(),
+        counts.cancelledSteps(), responses.reInquiries(), responses.emailReplied(), responses.emailOpened(),
         cursor.passedStepIds(), planGrade, cursor.touchIndexBase());
   }
 
@@ -1096,8 +1084,7 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     responses.takeOver(c.contactMade(), c.lastOutcome(), c.outcomeCount(), c.reInquiries(), c.emailReplied(),
         c.emailOpened());
     cursor.takeOver(c.nextIndex(), c.pulledForward(), c.passedStepIds(), c.touchIndexBase());
-    stepsDone = c.stepsDone();
-    attempts = c.attempts();
+    counts.takeOver(c.stepsDone(), c.attempts(), c.failedSteps(), c.staleSteps(), c.cancelledSteps());
     lastStepAt = c.lastStepAt();
     pauses.takeOver(c.paused(), c.pausedAt(), c.pauseShift());
     managerAlertAt = c.managerAlertAt();
@@ -1105,9 +1092,6 @@ public class LeadCadenceWorkflowImpl implements LeadCadenceWorkflow {
     escalations = c.escalations();
     lastEscalatedTaskId = c.lastEscalatedTaskId();
     catchUp.takeOver(c.onTimeCursor(), c.lateStepAt(), c.lateStepOnTime(), c.caughtUpAt(), c.refusedUntil());
-    failedSteps = c.failedSteps();
-    staleSteps = c.staleSteps();
-    cancelledSteps = c.cancelledSteps();
     if (c.planGrade() != null) {
       planGrade = c.planGrade();
     }
