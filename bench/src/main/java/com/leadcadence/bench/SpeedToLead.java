@@ -91,9 +91,9 @@ public final class SpeedToLead {
     }
   }
 
-  /** The whole run. */
-  public record Report(double baselineRate, double baselineCpuMillis, boolean baselineMeasured, List<Step> steps,
-      long peakRssKib, long emails, long texts, long calls) {
+  /** The whole run; baselineCpuMillis is NaN when the baseline was given, not measured. */
+  public record Report(double baselineRate, double baselineCpuMillis, List<Step> steps, long peakRssKib,
+      long emails, long texts, long calls) {
     /** The best ratio of a step without errors to its baseline (measured right before it, if measured). */
     double ratio() {
       return best().map(s -> s.ratio(baselineRate)).orElse(0.0);
@@ -181,21 +181,17 @@ public final class SpeedToLead {
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    for (String rate : concat(o.rates, o.warmUpRate)) {
-      double r = Double.parseDouble(rate.endsWith("x") ? rate.substring(0, rate.length() - 1) : rate);
-      if (!(r > 0)) {
+    List<String> allRates = new ArrayList<>(o.rates);
+    allRates.add(o.warmUpRate);
+    for (String rate : allRates) {
+      if (!(rate(rate, 1) > 0)) {
         throw new IllegalArgumentException("a rate must be positive: " + rate);
       }
     }
     return o;
   }
 
-  private static List<String> concat(List<String> rates, String warmUpRate) {
-    List<String> all = new ArrayList<>(rates);
-    all.add(warmUpRate);
-    return all;
-  }
-
+  /** A rate as given: leads/s, or "Nx", N times the baseline. */
   private static double rate(String rate, double baseline) {
     return rate.endsWith("x") ? Double.parseDouble(rate.substring(0, rate.length() - 1)) * baseline
         : Double.parseDouble(rate);
@@ -245,7 +241,6 @@ public final class SpeedToLead {
    */
   private static Report runProduct(Options o, PrintStream out, Path workDir, Path jar, String serverUrl,
       TemporalBaseline bare, double baseline, double baselineCpuMillis) throws Exception {
-
     String database = "lc_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     int apiPort = ProductProcess.freePort();
     int adminPort = ProductProcess.freePort();
@@ -304,8 +299,8 @@ public final class SpeedToLead {
           peakRss = product.peakRssKib();
         }
       }
-      Report report = new Report(baseline, baselineCpuMillis, bare != null, steps, peakRss, standIn.emails(),
-          standIn.texts(), standIn.calls());
+      Report report = new Report(baseline, baselineCpuMillis, steps, peakRss, standIn.emails(), standIn.texts(),
+          standIn.calls());
       summary(out, report, o);
       return report;
     } finally {

@@ -92,20 +92,6 @@ final class TemporalBaseline implements AutoCloseable {
 
   /** n workflows started at once; their rate is n / (last completion - first start). */
   Result burst(int n) throws Exception {
-    return burst(client, starters, n);
-  }
-
-  @Override
-  public void close() throws Exception {
-    starters.shutdownNow();
-    factory.shutdownNow();
-    factory.awaitTermination(10, TimeUnit.SECONDS);
-    service.shutdownNow();
-    service.awaitTermination(5, TimeUnit.SECONDS);
-    server.close();
-  }
-
-  private static Result burst(WorkflowClient client, ExecutorService starters, int n) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     CpuUse cpuBefore = CpuUse.now(Optional.empty());
     long start = System.nanoTime();
@@ -122,5 +108,15 @@ final class TemporalBaseline implements AutoCloseable {
     CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Result(n, seconds, n / seconds, CpuUse.now(Optional.empty()).per(cpuBefore, n).machine());
+  }
+
+  @Override
+  public void close() throws Exception {
+    starters.shutdownNow();
+    factory.shutdownNow();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    service.shutdownNow();
+    service.awaitTermination(5, TimeUnit.SECONDS);
+    server.close();
   }
 }
